@@ -1,0 +1,48 @@
+# PaperShelf: `make site` sets everything up and builds the site; `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: site serve test lint types unit golden screenshot browser clean
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(PY) -m generator build
+
+serve: $(STAMP)
+	$(PY) -m generator serve
+
+test: lint types unit
+
+lint: $(STAMP)
+	$(PY) -m ruff check generator tests
+	$(PY) -m ruff format --check generator tests
+
+types: $(STAMP)
+	$(PY) -m mypy
+
+unit: $(STAMP) browser
+	$(PY) -m pytest
+
+# Rewrite the golden Markdown files in tests/golden/ from the current templates; review the diff.
+golden: $(STAMP)
+	REFRESH_GOLDEN=1 $(PY) -m pytest tests/test_render.py -q
+
+# Chromium comes from Debian; Playwright is pointed at it and never downloads a browser.
+browser:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is missing: run 'sudo apt-get install chromium' (needed at /usr/bin/chromium)"; exit 1; fi; }
+
+screenshot: $(STAMP) browser
+	$(PY) -m generator build
+	$(PY) tests/screenshot.py
+
+clean:
+	rm -rf site docs/index.md docs/papers docs/tags

@@ -1,0 +1,1 @@
+"""PaperShelf: turns paper listings into a catalog site."""

@@ -1,0 +1,101 @@
+"""Command line: `python -m generator import|check|build|serve`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.build import Project, check, generate, mkdocs_command, run_mkdocs
+from generator.errors import Problem
+from generator.importer import import_listings
+
+
+def report_problems(problems: list[Problem]) -> int:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    count = len(problems)
+    print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", file=sys.stderr)
+    return 1
+
+
+def run_import(project: Project, arguments: argparse.Namespace) -> int:
+    report, problems = import_listings([Path(p) for p in arguments.files], project.root, arguments.added)
+    if problems:
+        return report_problems(problems)
+    print(f"{len(report.added)} papers added, {len(report.merged)} merged, {len(report.unchanged)} unchanged.")
+    return 0
+
+
+def run_check(project: Project, _: argparse.Namespace) -> int:
+    problems = check(project)
+    if problems:
+        return report_problems(problems)
+    print("The catalog is valid.")
+    return 0
+
+
+def run_build(project: Project, arguments: argparse.Namespace) -> int:
+    report, problems = generate(project)
+    if problems or report is None:
+        return report_problems(problems)
+    print(f"Markdown: {len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed.")
+    if arguments.markdown_only:
+        return 0
+    status = run_mkdocs(project, arguments.site_dir)
+    if status != 0:
+        print("The MkDocs build failed; see the messages above.", file=sys.stderr)
+        return 1
+    print(f"Site built in {arguments.site_dir or project.root / 'site'}.")
+    return 0
+
+
+def run_serve(project: Project, arguments: argparse.Namespace) -> int:
+    report, problems = generate(project)
+    if problems or report is None:
+        return report_problems(problems)
+    command = mkdocs_command(project, "serve", "--dev-addr", arguments.dev_addr)
+    return subprocess.run(command, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"}, check=False).returncode
+
+
+def parse_date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-17") from error
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Build the PaperShelf catalog site.")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: the current one)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    importing = commands.add_parser("import", help="add the papers of daily-paper listings to data/papers")
+    importing.add_argument("files", nargs="+", help="listing text files")
+    importing.add_argument(
+        "--added", type=parse_date, default=datetime.date.today(), help="date new papers were added (default: today)"
+    )
+    importing.set_defaults(run=run_import)
+    commands.add_parser("check", help="validate data/ and report every problem").set_defaults(run=run_check)
+    building = commands.add_parser("build", help="check data/, write the Markdown into docs/ and build site/")
+    building.add_argument("--site-dir", type=Path, default=None, help="where to build the site (default: site/)")
+    building.add_argument("--markdown-only", action="store_true", help="write the Markdown, skip MkDocs")
+    building.set_defaults(run=run_build)
+    serving = commands.add_parser("serve", help="write the Markdown and preview the site with live reload")
+    serving.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    serving.set_defaults(run=run_serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = make_parser().parse_args(argv)
+    project = Project(arguments.root.resolve())
+    status: int = arguments.run(project, arguments)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""Loading data/ into a Catalog, and writing a paper back as YAML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.errors import Problem
+from generator.model import Catalog, Location, Paper, Tag
+from generator.schema import parse_paper, parse_tags
+from generator.yamlfile import dump_yaml, read_yaml
+
+PAPERS_DIR = "papers"
+TAGS_FILE = "tags.yml"
+
+
+@dataclass(frozen=True)
+class LoadedCatalog:
+    """The catalog with where each paper and tag came from, for messages that point at a line."""
+
+    catalog: Catalog
+    paper_locations: tuple[Location, ...] = ()  # in the order of catalog.papers
+    tag_locations: dict[str, Location] = field(default_factory=dict)
+    tags_path: str = f"data/{TAGS_FILE}"
+
+
+def display_path(path: Path, root: Path) -> str:
+    """`path` as the curator sees it in the repository: relative to the project root when inside it."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def paper_files(data_dir: Path) -> list[Path]:
+    return sorted((data_dir / PAPERS_DIR).glob("*.yml"))
+
+
+def load_tags(path: Path, shown: str) -> tuple[tuple[tuple[Tag, Location], ...], list[Problem]]:
+    if not path.exists():
+        return (), [Problem(shown, 0, "the tag vocabulary is missing; create it")]
+    data, problems = read_yaml(shown, path.read_bytes())
+    return parse_tags(shown, data) if not problems else ((), problems)
+
+
+def load_catalog(data_dir: Path, root: Path) -> tuple[LoadedCatalog, list[Problem]]:
+    """Every paper and the tag vocabulary; entries with problems are left out and their problems returned."""
+    tags_shown = display_path(data_dir / TAGS_FILE, root)
+    tags, problems = load_tags(data_dir / TAGS_FILE, tags_shown)
+    papers: list[tuple[Paper, Location]] = []
+    for path in paper_files(data_dir):
+        shown = display_path(path, root)
+        data, read_problems = read_yaml(shown, path.read_bytes())
+        parsed, parse_problems = parse_paper(shown, data) if not read_problems else (None, read_problems)
+        problems += parse_problems
+        if parsed is not None:
+            papers.append(parsed)
+    papers.sort(key=lambda pair: pair[0].slug)
+    catalog = Catalog(papers=tuple(paper for paper, _ in papers), tags=tuple(tag for tag, _ in tags))
+    loaded = LoadedCatalog(
+        catalog=catalog,
+        paper_locations=tuple(location for _, location in papers),
+        tag_locations={tag.slug: location for tag, location in tags},
+        tags_path=tags_shown,
+    )
+    return loaded, problems
+
+
+def paper_to_data(paper: Paper) -> dict[str, Any]:
+    """The YAML mapping of a paper, in the order a curator reads it; empty optional fields left out."""
+    data: dict[str, Any] = {
+        "slug": paper.slug,
+        "title": paper.title,
+        "tags": list(paper.tags),
+        "abstract": paper.abstract,
+    }
+    if paper.links:
+        data["links"] = [
+            {"kind": link.kind, "url": link.url} | ({"original": link.original} if link.original else {})
+            for link in paper.links
+        ]
+    data["listings"] = [{"date": listing.date, "source": listing.source} for listing in paper.listings]
+    data["added"] = paper.added
+    optional = {
+        "aliases": list(paper.aliases),
+        "authors": list(paper.authors),
+        "year": paper.year,
+        "arxiv": paper.arxiv,
+    }
+    data.update({key: value for key, value in optional.items() if value})
+    return data
+
+
+def dump_paper(paper: Paper) -> str:
+    return dump_yaml(paper_to_data(paper))
+
+
+def paper_path(data_dir: Path, slug: str) -> Path:
+    return data_dir / PAPERS_DIR / f"{slug}.yml"

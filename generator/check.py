@@ -1,0 +1,122 @@
+"""Validation of a loaded catalog: every problem, each with the file and line to fix."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
+
+from generator.catalog import LoadedCatalog
+from generator.errors import Problem
+from generator.model import Location, Paper
+from generator.slugs import title_key
+
+SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def check_catalog(loaded: LoadedCatalog) -> list[Problem]:
+    """Problems that span files or need the vocabulary: the schema itself is checked while loading."""
+    problems = check_vocabulary(loaded)
+    known_tags = [tag.slug for tag in loaded.catalog.tags]
+    for paper, location in zip(loaded.catalog.papers, loaded.paper_locations, strict=True):
+        problems += check_paper(paper, location, known_tags)
+    problems += check_unique(loaded)
+    return sorted(problems)
+
+
+def check_vocabulary(loaded: LoadedCatalog) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for tag in loaded.catalog.tags:
+        location = loaded.tag_locations[tag.slug]
+        if not SLUG_PATTERN.fullmatch(tag.slug):
+            problems.append(
+                Problem(
+                    location.path,
+                    location.of("slug"),
+                    f"tag slug '{tag.slug}' must be lowercase letters, digits and single hyphens",
+                )
+            )
+        if tag.slug in seen:
+            problems.append(Problem(location.path, location.of("slug"), f"tag '{tag.slug}' is defined twice; keep one"))
+        if not tag.description.strip():
+            problems.append(
+                Problem(
+                    location.path,
+                    location.line,
+                    f"tag '{tag.slug}' has no description; add one sentence saying what its papers are about",
+                )
+            )
+        seen.add(tag.slug)
+    return problems
+
+
+def check_paper(paper: Paper, location: Location, known_tags: list[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    path = location.path
+    if not SLUG_PATTERN.fullmatch(paper.slug):
+        problems.append(
+            Problem(
+                path, location.of("slug"), f"slug '{paper.slug}' must be lowercase letters, digits and single hyphens"
+            )
+        )
+    expected_name = f"{paper.slug}.yml"
+    if PurePosixPath(path).name != expected_name:
+        problems.append(
+            Problem(
+                path,
+                location.of("slug"),
+                f"the file name does not match the slug '{paper.slug}'; rename the file to {expected_name}",
+            )
+        )
+    if not paper.tags:
+        problems.append(
+            Problem(path, location.of("tags"), "the paper has no tags; add at least one from data/tags.yml")
+        )
+    for index, tag in enumerate(paper.tags):
+        if tag not in known_tags:
+            close = difflib.get_close_matches(tag, known_tags, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else "; add it to data/tags.yml or pick a known tag"
+            problems.append(Problem(path, location.of("tags", index), f"unknown tag '{tag}'{hint}"))
+        if tag in paper.tags[:index]:
+            problems.append(Problem(path, location.of("tags", index), f"tag '{tag}' is listed twice; keep one"))
+    for index, link in enumerate(paper.links):
+        for name, url in (("url", link.url), ("original", link.original)):
+            parts = urlsplit(url or "https://ok")
+            if parts.scheme != "https" or not parts.hostname:
+                problems.append(
+                    Problem(
+                        path,
+                        location.of("links", index),
+                        f"link {name} {url!r} is not an https:// URL; write it as https://host/path",
+                    )
+                )
+    return problems
+
+
+def check_unique(loaded: LoadedCatalog) -> list[Problem]:
+    """Slugs (and aliases) and titles must each name one paper."""
+    owners: dict[tuple[str, str], list[tuple[Paper, Location]]] = defaultdict(list)
+    for paper, location in zip(loaded.catalog.papers, loaded.paper_locations, strict=True):
+        for slug in {paper.slug, *paper.aliases}:
+            owners[("slug", slug)].append((paper, location))
+        owners[("title", title_key(paper.title))].append((paper, location))
+    problems: list[Problem] = []
+    for (kind, value), holders in owners.items():
+        if len(holders) < 2:
+            continue
+        paths = [location.path for _, location in holders]
+        for paper, location in holders:
+            others = ", ".join(other for other in paths if other != location.path)
+            field = "slug" if kind == "slug" else "title"
+            shown = value if kind == "slug" else paper.title
+            problems.append(
+                Problem(
+                    location.path,
+                    location.of(field),
+                    f"duplicate {field} {shown!r}, also in {others}; merge the papers or change one",
+                )
+            )
+    return problems

@@ -1,0 +1,113 @@
+"""Importing listings into data/papers: one YAML file per paper, merged, never duplicated."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.catalog import display_path, dump_paper, load_catalog, paper_path
+from generator.errors import Problem
+from generator.links import extract_links
+from generator.listing import ListingEntry, decode_listing, parse_listing
+from generator.model import Catalog, Listing, Paper
+from generator.slugs import make_slug, title_key
+from generator.tagging import suggest_tags
+from generator.text import clean_latex
+from generator.write import write_files
+
+
+@dataclass
+class ImportReport:
+    added: list[str] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
+def read_listings(paths: list[Path], root: Path) -> tuple[list[tuple[str, str, ListingEntry]], list[Problem]]:
+    """(date, source file name, entry) for every entry of every listing, or the problems found."""
+    entries: list[tuple[str, str, ListingEntry]] = []
+    problems: list[Problem] = []
+    for path in paths:
+        shown = display_path(path.resolve(), root)
+        if not path.is_file():
+            problems.append(Problem(shown, 0, "no such listing file"))
+            continue
+        text, found = decode_listing(shown, path.read_bytes())
+        parsed, parse_problems = parse_listing(shown, text) if text is not None else (None, found)
+        problems += parse_problems
+        if parsed is not None:
+            entries += [(parsed.date, path.name, entry) for entry in parsed.entries]
+    return entries, problems
+
+
+class Merger:
+    """Folds listing entries into the papers already in the catalog."""
+
+    def __init__(self, catalog: Catalog, added: datetime.date) -> None:
+        self.catalog = catalog
+        self.added = added
+        self.papers: dict[str, Paper] = {paper.slug: paper for paper in catalog.papers}
+        self.originals = dict(self.papers)
+        self.by_key: dict[str, str] = {}
+        for paper in catalog.papers:
+            for key in (title_key(paper.title), paper.slug, *paper.aliases):
+                self.by_key.setdefault(key, paper.slug)
+
+    def fold(self, date: str, source: str, entry: ListingEntry) -> None:
+        title = clean_latex(entry.title)
+        abstract = clean_latex(entry.abstract)
+        listing = Listing(date=date, source=source)
+        links = extract_links(abstract)
+        slug = self._find(title)
+        if slug is None:
+            taken = set(self.by_key.values()) | {alias for paper in self.papers.values() for alias in paper.aliases}
+            slug = make_slug(title, taken)
+            tags = suggest_tags(self.catalog.tags, title, abstract)
+            self.papers[slug] = Paper(
+                slug=slug, title=title, abstract=abstract, tags=tags, links=links, listings=(listing,), added=self.added
+            )
+            self.by_key[title_key(title)] = slug
+            self.by_key[slug] = slug
+            return
+        paper = self.papers[slug]
+        known_urls = {link.url for link in paper.links}
+        new_links = tuple(link for link in links if link.url not in known_urls)
+        new_listings = () if listing in paper.listings else (listing,)
+        if new_links or new_listings:
+            self.papers[slug] = dataclasses.replace(
+                paper, links=paper.links + new_links, listings=paper.listings + new_listings
+            )
+
+    def _find(self, title: str) -> str | None:
+        key = title_key(title)
+        return self.by_key.get(key) or self.by_key.get(make_slug(title, set()))
+
+    def report(self) -> ImportReport:
+        report = ImportReport()
+        for slug, paper in sorted(self.papers.items()):
+            before = self.originals.get(slug)
+            target = report.added if before is None else report.unchanged if before == paper else report.merged
+            target.append(slug)
+        return report
+
+
+def import_listings(paths: list[Path], root: Path, added: datetime.date) -> tuple[ImportReport, list[Problem]]:
+    """Parse every listing, then merge them into data/papers; nothing is written if anything fails."""
+    data_dir = root / "data"
+    entries, problems = read_listings(paths, root)
+    loaded, catalog_problems = load_catalog(data_dir, root)
+    problems += catalog_problems
+    if problems:
+        return ImportReport(), problems
+    merger = Merger(loaded.catalog, added)
+    for date, source, entry in entries:
+        merger.fold(date, source, entry)
+    report = merger.report()
+    changed = {
+        display_path(paper_path(data_dir, slug), root): dump_paper(merger.papers[slug])
+        for slug in report.added + report.merged
+    }
+    write_files(root, changed)
+    return report, []

@@ -1,0 +1,85 @@
+"""Finding URLs in abstracts, trimming the sentence punctuation around them, and classifying them."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from generator.model import Link, LinkKind
+
+URL_PATTERN = re.compile(r"https?://[^\s<>\"'`\\]+")
+TRAILING_PUNCTUATION = ".,;:!?*"
+BRACKETS = {")": "(", "]": "[", "}": "{"}
+CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org")
+# First path segments of huggingface.co that are site sections, not `owner/model`.
+HUGGING_FACE_SECTIONS = frozenset(
+    {
+        "papers",
+        "docs",
+        "blog",
+        "learn",
+        "spaces",
+        "datasets",
+        "models",
+        "collections",
+        "login",
+        "join",
+        "pricing",
+        "organizations",
+        "settings",
+        "tasks",
+        "chat",
+        "posts",
+        "api",
+    }
+)
+
+
+def trim_url(url: str) -> str:
+    """Drop sentence punctuation and unbalanced closing brackets that follow a URL in prose."""
+    while url:
+        last = url[-1]
+        if last in TRAILING_PUNCTUATION or (last in BRACKETS and url.count(last) > url.count(BRACKETS[last])):
+            url = url[:-1]
+        else:
+            break
+    return url
+
+
+def find_urls(text: str) -> list[str]:
+    """Every http(s) URL in `text`, in order, trimmed, without repeats."""
+    urls: list[str] = []
+    for match in URL_PATTERN.finditer(text):
+        url = trim_url(match.group(0))
+        if url not in urls and urlsplit(url).hostname:
+            urls.append(url)
+    return urls
+
+
+def classify_url(url: str) -> Link:
+    """A Link for `url`: its kind, and its normalised form (an https repository or hub URL)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    segments = [segment for segment in parts.path.split("/") if segment]
+    kind: LinkKind = "project"
+    normalized = parts._replace(scheme="https", netloc=host).geturl()
+    if host in CODE_HOSTS and len(segments) >= 2:
+        kind = "code"
+        repository = segments[1].removesuffix(".git")
+        normalized = f"https://{host}/{segments[0]}/{repository}"
+    elif host == "huggingface.co" and len(segments) >= 3 and segments[0] == "datasets":
+        kind = "dataset"
+        normalized = f"https://huggingface.co/datasets/{segments[1]}/{segments[2]}"
+    elif host == "huggingface.co" and len(segments) >= 2 and segments[0] not in HUGGING_FACE_SECTIONS:
+        kind = "model"
+        normalized = f"https://huggingface.co/{segments[0]}/{segments[1]}"
+    return Link(kind=kind, url=normalized, original=url if url != normalized else None)
+
+
+def extract_links(text: str) -> tuple[Link, ...]:
+    """The classified links of an abstract, one per normalised URL, in order of appearance."""
+    links: dict[str, Link] = {}
+    for url in find_urls(text):
+        link = classify_url(url)
+        links.setdefault(link.url, link)
+    return tuple(links.values())

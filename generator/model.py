@@ -1,0 +1,120 @@
+"""The catalog's models: frozen, typed, and free of I/O."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+LinkKind = Literal["code", "dataset", "model", "project"]
+LINK_KINDS: tuple[LinkKind, ...] = ("code", "dataset", "model", "project")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A URL found for a paper, classified; `original` keeps the URL as first seen when it differs."""
+
+    kind: LinkKind
+    url: str
+    original: str | None = None
+
+    @property
+    def github_repository(self) -> str | None:
+        """`owner/repo` for a GitHub repository link, else None."""
+        prefix = "https://github.com/"
+        if self.kind != "code" or not self.url.startswith(prefix):
+            return None
+        return self.url[len(prefix) :]
+
+    @property
+    def label(self) -> str:
+        """A short human label: the path of the URL without its scheme and host."""
+        without_scheme = self.url.split("://", 1)[-1]
+        host, _, path = without_scheme.partition("/")
+        path = path.rstrip("/")
+        for prefix in ("datasets/", "spaces/"):
+            path = path.removeprefix(prefix) if host.endswith("huggingface.co") else path
+        return path or host
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One appearance of a paper in a listing: the date as printed (no year) and the source file."""
+
+    date: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Paper:
+    slug: str
+    title: str
+    abstract: str
+    tags: tuple[str, ...]
+    links: tuple[Link, ...]
+    listings: tuple[Listing, ...]
+    added: datetime.date
+    aliases: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    year: int | None = None
+    arxiv: str | None = None
+
+    @property
+    def code_links(self) -> tuple[Link, ...]:
+        return tuple(link for link in self.links if link.kind == "code")
+
+    @property
+    def has_code(self) -> bool:
+        return bool(self.code_links)
+
+
+@dataclass(frozen=True)
+class TagRule:
+    """How the importer suggests a tag: any title pattern matches, or abstract patterns hit often enough."""
+
+    title: tuple[re.Pattern[str], ...] = ()
+    abstract: tuple[re.Pattern[str], ...] = ()
+    min_hits: int = 2
+
+    def matches(self, title: str, abstract: str) -> bool:
+        if any(pattern.search(title) for pattern in self.title):
+            return True
+        hits = sum(len(pattern.findall(abstract)) for pattern in self.abstract)
+        return bool(self.abstract) and hits >= self.min_hits
+
+
+@dataclass(frozen=True)
+class Tag:
+    slug: str
+    name: str
+    description: str
+    rule: TagRule = field(default_factory=TagRule)
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a paper or tag was read from: its file, its own line, and the lines of its fields and items."""
+
+    path: str
+    line: int = 1
+    field_lines: dict[str, int] = field(default_factory=dict)
+    item_lines: dict[str, list[int]] = field(default_factory=dict)
+
+    def of(self, name: str, index: int | None = None) -> int:
+        """The line of field `name` (or of its item `index`), falling back to the entry's own line."""
+        items = self.item_lines.get(name, [])
+        if index is not None and index < len(items):
+            return items[index]
+        return self.field_lines.get(name, self.line)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything the site is built from, sorted: papers by slug, tags as the vocabulary orders them."""
+
+    papers: tuple[Paper, ...]
+    tags: tuple[Tag, ...]
+
+    def papers_tagged(self, tag_slug: str) -> tuple[Paper, ...]:
+        return tuple(paper for paper in self.papers if tag_slug in paper.tags)

@@ -1,0 +1,134 @@
+"""Rendering the catalog into Markdown pages: strings out, no file I/O."""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+
+from generator.model import Catalog, Link, Paper, Tag
+from generator.slugs import title_key
+from generator.text import escape_markdown, first_sentence, markdown_with_links
+from generator.yamlfile import dump_yaml
+
+STARS_BADGE = "https://img.shields.io/github/stars/{repository}?style=flat&logo=github&label=stars&cacheSeconds=86400"
+RECENT_PAPERS = 10
+LINK_LABELS = {"code": "Code", "dataset": "Dataset", "model": "Model", "project": "Project page"}
+
+
+class Markdown(str):
+    """Text that is already Markdown source and must not be escaped again."""
+
+
+def escape_by_default(value: Any) -> str:
+    """Jinja's finalize hook: every `{{ value }}` renders as the text it holds unless it is Markdown."""
+    return value if isinstance(value, Markdown) else escape_markdown(str(value))
+
+
+def safe_url(url: str) -> Markdown:
+    """A URL that cannot end a Markdown link early: spaces, brackets and quotes percent-encoded."""
+    return Markdown(quote(url, safe=":/?#@!$&'*+,;=%~-._"))
+
+
+@pass_context
+def link_to(context: Context, target: str) -> Markdown:
+    """The relative link from the page being rendered to another page under docs/."""
+    here = posixpath.dirname(context["page_path"])
+    return Markdown(posixpath.relpath(target, here or "."))
+
+
+def stars_badge(link: Link) -> Markdown:
+    return safe_url(STARS_BADGE.format(repository=link.github_repository))
+
+
+def front_matter(data: dict[str, Any]) -> Markdown:
+    return Markdown(f"---\n{dump_yaml(data)}---\n")
+
+
+def make_environment() -> Environment:
+    environment = Environment(
+        loader=PackageLoader("generator", "templates"),
+        undefined=StrictUndefined,
+        finalize=escape_by_default,
+        autoescape=False,  # noqa: S701 - Markdown, not HTML: `finalize` escapes every value for Markdown
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters.update(
+        abstract=lambda text: Markdown(markdown_with_links(text)),
+        first_sentence=first_sentence,
+        url=safe_url,
+        stars_badge=stars_badge,
+        front_matter=front_matter,
+    )
+    environment.globals.update(link_to=link_to, link_labels=LINK_LABELS)
+    return environment
+
+
+def paper_page(paper: Paper) -> str:
+    return f"papers/{paper.slug}.md"
+
+
+def tag_page(tag: Tag) -> str:
+    return f"tags/{tag.slug}.md"
+
+
+class SiteRenderer:
+    """Renders every generated page of the site from one catalog."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.environment = make_environment()
+        self.tags = {tag.slug: tag for tag in catalog.tags}
+        tagged: dict[str, list[Paper]] = defaultdict(list)
+        for paper in catalog.papers:
+            for slug in paper.tags:
+                tagged[slug].append(paper)
+        self.papers_by_tag = {slug: sorted(papers, key=sort_key) for slug, papers in tagged.items()}
+
+    def render(self, template: str, page_path: str, **context: Any) -> str:
+        return self.environment.get_template(template).render(page_path=page_path, tags=self.tags, **context)
+
+    def render_paper(self, paper: Paper) -> str:
+        meta = {"title": paper.title, "description": first_sentence(paper.abstract, limit=200)}
+        return self.render("paper.md.j2", paper_page(paper), paper=paper, meta=meta)
+
+    def render_tag(self, tag: Tag) -> str:
+        papers = self.papers_by_tag.get(tag.slug, [])
+        meta = {"title": tag.name, "description": tag.description}
+        return self.render("tag.md.j2", tag_page(tag), tag=tag, papers=papers, meta=meta)
+
+    def render_all(self) -> dict[str, str]:
+        """Every generated page, keyed by its path under docs/."""
+        catalog = self.catalog
+        counts = {tag.slug: len(self.papers_by_tag.get(tag.slug, [])) for tag in catalog.tags}
+        recent = sorted(catalog.papers, key=lambda paper: (-paper.added.toordinal(), sort_key(paper)))
+        stats = {
+            "papers": len(catalog.papers),
+            "tags": len(catalog.tags),
+            "with_code": sum(p.has_code for p in catalog.papers),
+        }
+        pages = {paper_page(paper): self.render_paper(paper) for paper in catalog.papers}
+        pages |= {tag_page(tag): self.render_tag(tag) for tag in catalog.tags}
+        pages["tags/index.md"] = self.render("tags.md.j2", "tags/index.md", vocabulary=catalog.tags, counts=counts)
+        pages["papers/index.md"] = self.render(
+            "all_papers.md.j2", "papers/index.md", papers=sorted(catalog.papers, key=sort_key), stats=stats
+        )
+        pages["index.md"] = self.render(
+            "home.md.j2", "index.md", vocabulary=catalog.tags, counts=counts, stats=stats, recent=recent[:RECENT_PAPERS]
+        )
+        return pages
+
+
+def sort_key(paper: Paper) -> tuple[str, str]:
+    """Alphabetical by title, ignoring case, accents and leading punctuation."""
+    return (title_key(paper.title), paper.slug)
+
+
+def render_site(catalog: Catalog) -> dict[str, str]:
+    return SiteRenderer(catalog).render_all()

@@ -1,0 +1,205 @@
+"""Text clean-up: LaTeX residue to plain Unicode, Markdown escaping, first sentences."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from generator.links import URL_PATTERN, trim_url
+
+# Accent macros as combining characters: `Fr\'echet` becomes "Fréchet" after NFC normalisation.
+ACCENTS = {
+    "'": "\u0301",
+    "`": "\u0300",
+    "^": "\u0302",
+    '"': "\u0308",
+    "~": "\u0303",
+    "=": "\u0304",
+    ".": "\u0307",
+    "c": "\u0327",
+    "v": "\u030c",
+    "u": "\u0306",
+    "H": "\u030b",
+    "k": "\u0328",
+    "r": "\u030a",
+}
+SYMBOLS = {
+    "alpha": "α",
+    "beta": "β",
+    "gamma": "γ",
+    "delta": "δ",
+    "epsilon": "ε",
+    "varepsilon": "ε",
+    "zeta": "ζ",
+    "eta": "η",
+    "theta": "θ",
+    "kappa": "κ",
+    "lambda": "λ",
+    "mu": "μ",
+    "nu": "ν",
+    "xi": "ξ",
+    "pi": "π",
+    "rho": "ρ",
+    "sigma": "σ",
+    "tau": "τ",
+    "phi": "φ",
+    "chi": "χ",
+    "psi": "ψ",
+    "omega": "ω",
+    "Gamma": "Γ",
+    "Delta": "Δ",
+    "Theta": "Θ",
+    "Lambda": "Λ",
+    "Sigma": "Σ",
+    "Phi": "Φ",
+    "Psi": "Ψ",
+    "Omega": "Ω",
+    "times": "×",
+    "approx": "≈",
+    "sim": "~",
+    "leq": "≤",
+    "le": "≤",
+    "geq": "≥",
+    "ge": "≥",
+    "neq": "≠",
+    "pm": "±",
+    "cdot": "·",
+    "infty": "∞",
+    "rightarrow": "→",
+    "to": "→",
+    "leftarrow": "←",
+    "ldots": "…",
+    "dots": "…",
+    "cdots": "⋯",
+    "textasciitilde": "~",
+    "ss": "ß",
+    "o": "ø",
+    "O": "Ø",
+    "aa": "å",
+    "AA": "Å",
+    "ae": "æ",
+    "AE": "Æ",
+    "l": "ł",
+    "L": "Ł",
+    "i": "ı",
+}
+ESCAPED_SYMBOLS = {"%": "%", "&": "&", "$": "$", "#": "#", "_": "_", "{": "{", "}": "}", " ": " "}
+FORMATTING_MACROS = (
+    "emph",
+    "textbf",
+    "textit",
+    "texttt",
+    "textsc",
+    "textrm",
+    "mathrm",
+    "mathbf",
+    "mathit",
+    "mathcal",
+    "text",
+    "underline",
+)
+
+ACCENT_PATTERN = re.compile(r"\\([" + re.escape("'`^\"~=.") + r"]|[cvuHkr](?=[{\s]))\s*(?:\{(\w?)\}|(\w))")
+FORMATTING_PATTERN = re.compile(r"\\(?:" + "|".join(FORMATTING_MACROS) + r")\{([^{}]*)\}")
+MACRO_PATTERN = re.compile(r"\\([A-Za-z]+)(?:\{\})?")
+ESCAPE_PATTERN = re.compile(r"\\([%&$#_{} ])")
+MATH_PATTERN = re.compile(r"\$([^$\s][^$]{0,80}?)\$")
+DASH_PATTERN = re.compile(r" (---?) ")  # spaced only, so command-line flags such as --help stay
+GROUPED_ACCENT_PATTERN = re.compile(r"\{(\\[^{}]+)\}")
+
+
+def _replace_accent(match: re.Match[str]) -> str:
+    letter = match.group(2) if match.group(2) is not None else match.group(3)
+    return unicodedata.normalize("NFC", letter + ACCENTS[match.group(1)]) if letter else ""
+
+
+def _replace_macro(match: re.Match[str]) -> str:
+    name = match.group(1)
+    return SYMBOLS.get(name, name)
+
+
+def _clean_latex_fragment(text: str) -> str:
+    text = GROUPED_ACCENT_PATTERN.sub(r"\1", text)  # `{\'e}` is the same accent as `\'e`
+    text = ACCENT_PATTERN.sub(_replace_accent, text)
+    text = MATH_PATTERN.sub(lambda m: m.group(1) if re.search(r"[\\^_{}]", m.group(1)) else m.group(0), text)
+    text = ESCAPE_PATTERN.sub(lambda m: ESCAPED_SYMBOLS[m.group(1)], text)
+    while FORMATTING_PATTERN.search(text):
+        text = FORMATTING_PATTERN.sub(r"\1", text)
+    text = MACRO_PATTERN.sub(_replace_macro, text)
+    text = text.replace("``", "\u201c").replace("''", "\u201d").replace("`", "\u2018")
+    text = text.replace("~", " ")
+    return DASH_PATTERN.sub(lambda m: " \u2014 " if m.group(1) == "---" else " \u2013 ", text)
+
+
+def clean_latex(text: str) -> str:
+    """Turn LaTeX residue into what it means, leaving URLs exactly as they are."""
+    pieces: list[str] = []
+    position = 0
+    for match in URL_PATTERN.finditer(text):
+        url = trim_url(match.group(0))
+        pieces.append(_clean_latex_fragment(text[position : match.start()]))
+        pieces.append(url)
+        position = match.start() + len(url)
+    pieces.append(_clean_latex_fragment(text[position:]))
+    return normalize_space("".join(pieces))
+
+
+def normalize_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+# Characters with a meaning anywhere in a line of Python-Markdown (with the extensions in mkdocs.yml)
+# get a backslash; `<` and `&` become entities because a backslash does not stop HTML or entities.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#])")
+# At the start of a block, these begin a list, a quote or a heading.
+BLOCK_START = re.compile(r"^(\d+(?=\.\s)|[-+>](?=\s|$))")
+
+
+def _escape(text: str) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def escape_markdown(text: str) -> str:
+    """Markdown source, on one line, that renders as exactly `text` with its white space folded."""
+    return _escape_block_start(_escape(normalize_space(text)))
+
+
+def _escape_block_start(markdown: str) -> str:
+    match = BLOCK_START.match(markdown)
+    if match is None:
+        return markdown
+    if match.group(1)[0].isdigit():
+        return markdown[: match.end()] + "\\" + markdown[match.end() :]
+    return "\\" + markdown
+
+
+def markdown_with_links(text: str) -> str:
+    """Like `escape_markdown`, but every http(s) URL becomes a clickable autolink."""
+    text = normalize_space(text)
+    pieces: list[str] = []
+    position = 0
+    for match in URL_PATTERN.finditer(text):
+        url = trim_url(match.group(0))
+        pieces.append(_escape(text[position : match.start()]))
+        pieces.append(f"<{url}>")
+        position = match.start() + len(url)
+    pieces.append(_escape(text[position:]))
+    return _escape_block_start("".join(pieces))
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[“])")
+ABBREVIATIONS = ("e.g.", "i.e.", "et al.", "etc.", "vs.", "cf.", "Fig.", "Eq.", "approx.", "resp.")
+
+
+def first_sentence(text: str, limit: int = 300) -> str:
+    """The abstract's first sentence, cut at a word boundary with an ellipsis if longer than `limit`."""
+    text = normalize_space(text)
+    for match in SENTENCE_END.finditer(text):
+        candidate = text[: match.start()]
+        if not candidate.endswith(ABBREVIATIONS):
+            text = candidate
+            break
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"

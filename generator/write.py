@@ -1,0 +1,62 @@
+"""The one place generated files reach the disk: atomic, only when changed, stale files removed."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def write_atomically(path: Path, content: bytes) -> None:
+    """Replace `path` in one step, so a killed run leaves either the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_files(root: Path, files: Mapping[str, str], owned: Iterable[str] = ()) -> WriteReport:
+    """Write `files` (relative path to text) under `root`.
+
+    Paths in `owned` (folders or files, relative to `root`) belong to the generator: whatever is
+    there and not in `files` is removed, so a paper that left the catalog leaves no page behind.
+    """
+    report = WriteReport()
+    for relative, text in sorted(files.items()):
+        path = root / relative
+        content = text.encode("utf-8")
+        if path.is_file() and path.read_bytes() == content:
+            report.unchanged.append(relative)
+            continue
+        write_atomically(path, content)
+        report.written.append(relative)
+    for relative in owned:
+        report.removed += _remove_stale(root, root / relative, files)
+    return report
+
+
+def _remove_stale(root: Path, owned: Path, keep: Mapping[str, str]) -> list[str]:
+    candidates = sorted(owned.rglob("*")) if owned.is_dir() else [owned] if owned.exists() else []
+    removed: list[str] = []
+    for path in candidates:
+        relative = path.relative_to(root).as_posix()
+        if path.is_file() and relative not in keep:
+            path.unlink()
+            removed.append(relative)
+    return removed
