@@ -76,10 +76,10 @@ class Reader:
                 Problem(self.path, line, f"'{field.name}' must be {expected}, found {describe(value)}")
             )
             return None
-        if field.kind is str and not value.strip():
+        if isinstance(value, str) and not value.strip():
             self.problems.append(Problem(self.path, line, f"'{field.name}' is empty; write it out"))
             return None
-        if field.item_kind is not None:
+        if field.item_kind is not None and isinstance(value, list):
             return self._read_items(field, value, line)
         return value
 
