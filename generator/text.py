@@ -104,6 +104,9 @@ FORMATTING_PATTERN = re.compile(r"\\(?:" + "|".join(FORMATTING_MACROS) + r")\{([
 MACRO_PATTERN = re.compile(r"\\([A-Za-z]+)(?:\{\})?")
 ESCAPE_PATTERN = re.compile(r"\\([%&$#_{} ])")
 MATH_PATTERN = re.compile(r"\$([^$\s][^$]{0,80}?)\$")
+# LaTeX quotes open with backticks and close with apostrophes; a Markdown `code` span is left alone.
+DOUBLE_QUOTE_PATTERN = re.compile(r"(?<!`)``([^`]+?)''(?!')")
+SINGLE_QUOTE_PATTERN = re.compile(r"(?<![\w`])`([^`']+)'(?!\w)")
 DASH_PATTERN = re.compile(r" (---?) ")  # spaced only, so command-line flags such as --help stay
 GROUPED_ACCENT_PATTERN = re.compile(r"\{(\\[^{}]+)\}")
 
@@ -126,7 +129,8 @@ def _clean_latex_fragment(text: str) -> str:
     while FORMATTING_PATTERN.search(text):
         text = FORMATTING_PATTERN.sub(r"\1", text)
     text = MACRO_PATTERN.sub(_replace_macro, text)
-    text = text.replace("``", "\u201c").replace("''", "\u201d").replace("`", "\u2018")
+    text = DOUBLE_QUOTE_PATTERN.sub("\u201c\\1\u201d", text)
+    text = SINGLE_QUOTE_PATTERN.sub("\u2018\\1\u2019", text)
     text = text.replace("~", " ")
     return DASH_PATTERN.sub(lambda m: " \u2014 " if m.group(1) == "---" else " \u2013 ", text)
 
