@@ -27,7 +27,8 @@ def run_import(project: Project, arguments: argparse.Namespace) -> int:
     report, problems = import_listings([Path(p) for p in arguments.files], project.root, arguments.added)
     if problems:
         return report_problems(problems)
-    print(f"{len(report.added)} papers added, {len(report.merged)} merged, {len(report.unchanged)} unchanged.")
+    added = f"{len(report.added)} paper{'s' if len(report.added) != 1 else ''}"
+    print(f"{added} added, {len(report.merged)} merged, {len(report.unchanged)} unchanged.")
     return 0
 
 

@@ -58,7 +58,7 @@ def mkdocs_command(project: Project, *arguments: str) -> list[str]:
 
 def run_mkdocs(project: Project, site_dir: Path | None = None) -> int:
     """A strict MkDocs build: any warning fails it."""
-    arguments = ["build", "--strict", "--quiet"]
+    arguments = ["build", "--strict"]
     if site_dir is not None:
         arguments += ["--site-dir", str(site_dir)]
     environment = os.environ | {"NO_MKDOCS_2_WARNING": "1"}

@@ -1,0 +1,139 @@
+"""The real, strict MkDocs build of the whole bundled catalog, checked in its HTML."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.catalog import load_catalog
+from generator.links import find_urls
+from generator.listing import parse_listing
+from generator.model import Catalog
+from generator.slugs import title_key
+from generator.text import clean_latex
+from tests.conftest import REPOSITORY, copy_project
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    project = copy_project(tmp_path_factory.mktemp("bundled") / "project", REPOSITORY / "data")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(project), "build"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPOSITORY,
+    )
+    return project, result
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    loaded, problems = load_catalog(REPOSITORY / "data", REPOSITORY)
+    assert problems == []
+    return loaded.catalog
+
+
+def page(project: Path, *parts: str) -> BeautifulSoup:
+    html = project.joinpath("site", *parts, "index.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_the_strict_build_passes_without_a_warning(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    _, result = built
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "WARNING" not in output
+    assert "Traceback" not in output
+
+
+def test_there_is_one_page_per_paper(built: tuple[Path, subprocess.CompletedProcess[str]], catalog: Catalog) -> None:
+    project, _ = built
+    pages = sorted(path.parent.name for path in (project / "site" / "papers").glob("*/index.html"))
+    assert len(pages) == 111
+    assert pages == sorted(paper.slug for paper in catalog.papers)
+
+
+def test_each_tag_page_lists_exactly_the_papers_with_the_tag(
+    built: tuple[Path, subprocess.CompletedProcess[str]], catalog: Catalog
+) -> None:
+    project, _ = built
+    for tag in catalog.tags:
+        soup = page(project, "tags", tag.slug)
+        listed = [link["href"] for link in soup.select("article a.ps-title")]
+        expected = sorted(f"../../papers/{paper.slug}/" for paper in catalog.papers if tag.slug in paper.tags)
+        assert sorted(str(href) for href in listed) == expected, tag.slug
+        assert f"{len(expected)} paper" in soup.select_one("article").get_text()
+
+
+def test_every_link_in_the_listings_is_on_its_paper_page(
+    built: tuple[Path, subprocess.CompletedProcess[str]], catalog: Catalog
+) -> None:
+    project, _ = built
+    slugs = {title_key(paper.title): paper.slug for paper in catalog.papers}
+    checked = 0
+    for source in sorted((REPOSITORY / "data" / "sources").glob("*.txt")):
+        listing, problems = parse_listing(source.name, source.read_text(encoding="utf-8"))
+        assert listing is not None, problems
+        for entry in listing.entries:
+            soup = page(project, "papers", slugs[title_key(clean_latex(entry.title))])
+            hrefs = {str(link["href"]) for link in soup.select("article a[href]")}
+            for url in find_urls(entry.abstract):
+                assert url in hrefs, (entry.title, url)
+                checked += 1
+    assert checked == 35  # every URL occurrence in the two bundled listings
+
+
+def test_a_paper_page_shows_title_abstract_tags_and_badges(
+    built: tuple[Path, subprocess.CompletedProcess[str]], catalog: Catalog
+) -> None:
+    project, _ = built
+    for paper in catalog.papers:
+        soup = page(project, "papers", paper.slug)
+        article = soup.select_one("article")
+        assert article is not None
+        assert article.h1 is not None and article.h1.get_text().rstrip("¶") == paper.title
+        abstract = article.select_one("p.ps-abstract")
+        assert abstract is not None and abstract.get_text() == paper.abstract, paper.slug
+        chips = [(chip.get_text(), chip["href"]) for chip in article.select("a.ps-chip")]
+        names = {tag.slug: tag.name for tag in catalog.tags}
+        assert chips == [(names[slug], f"../../tags/{slug}/") for slug in paper.tags]
+        stars = [str(image["src"]) for image in article.select("a.ps-stars img")]
+        repositories = [link.github_repository for link in paper.links if link.github_repository]
+        assert stars == [
+            f"https://img.shields.io/github/stars/{repository}?style=flat&logo=github&label=stars&cacheSeconds=86400"
+            for repository in repositories
+        ]
+        for listing in paper.listings:
+            assert f"Daily papers of {listing.date}" in article.get_text()
+
+
+def test_markdown_and_html_characters_in_abstracts_read_as_text(
+    built: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    project, _ = built
+    soup = page(project, "papers", "it-s-all-in-the-mask-simple-instruction-tuning-enables-bert-like-masked-language")
+    assert soup.select_one("article h1") is not None
+    assert "[MASK]" in soup.select_one("article h1").get_text()
+    assert soup.select("article p.ps-abstract em, article p.ps-abstract strong, article p.ps-abstract code") == []
+
+
+def test_home_and_overview_pages_count_papers_and_tags(
+    built: tuple[Path, subprocess.CompletedProcess[str]], catalog: Catalog
+) -> None:
+    project, _ = built
+    home = page(project).select_one("article")
+    assert home is not None
+    assert "111 papers" in home.get_text()
+    assert len(home.select("a.ps-chip")) == len(catalog.tags)
+    overview = page(project, "tags").select_one("article")
+    assert overview is not None
+    for tag in catalog.tags:
+        count = len([paper for paper in catalog.papers if tag.slug in paper.tags])
+        assert f"{tag.name} · {count} paper" in overview.get_text()
+    everything = page(project, "papers").select("article a.ps-title")
+    assert len(everything) == 111
