@@ -67,7 +67,9 @@ def test_each_tag_page_lists_exactly_the_papers_with_the_tag(
         listed = [link["href"] for link in soup.select("article a.ps-title")]
         expected = sorted(f"../../papers/{paper.slug}/" for paper in catalog.papers if tag.slug in paper.tags)
         assert sorted(str(href) for href in listed) == expected, tag.slug
-        assert f"{len(expected)} paper" in soup.select_one("article").get_text()
+        article = soup.select_one("article")
+        assert article is not None
+        assert f"{len(expected)} paper" in article.get_text()
 
 
 def test_every_link_in_the_listings_is_on_its_paper_page(
@@ -117,8 +119,9 @@ def test_markdown_and_html_characters_in_abstracts_read_as_text(
 ) -> None:
     project, _ = built
     soup = page(project, "papers", "it-s-all-in-the-mask-simple-instruction-tuning-enables-bert-like-masked-language")
-    assert soup.select_one("article h1") is not None
-    assert "[MASK]" in soup.select_one("article h1").get_text()
+    heading = soup.select_one("article h1")
+    assert heading is not None
+    assert "[MASK]" in heading.get_text()
     assert soup.select("article p.ps-abstract em, article p.ps-abstract strong, article p.ps-abstract code") == []
 
 
