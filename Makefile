@@ -42,7 +42,7 @@ browser:
 
 screenshot: $(STAMP) browser
 	$(PY) -m generator build
-	$(PY) tests/screenshot.py
+	$(PY) -m tests.screenshot
 
 clean:
 	rm -rf site docs/index.md docs/papers docs/tags

@@ -1,0 +1,85 @@
+"""The built site in a real Chromium, served under a path as on GitHub Pages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.conftest import FIXTURES, REPOSITORY, copy_project
+from tests.serving import CHROMIUM, CHROMIUM_ARGUMENTS, serve
+
+PAPER = "papers/masked-speech-with-a-star-search/"
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    project = copy_project(tmp_path_factory.mktemp("browser") / "project", FIXTURES / "catalog" / "data")
+    command = [sys.executable, "-m", "generator", "--root", str(project), "build"]
+    subprocess.run(command, check=True, capture_output=True, cwd=REPOSITORY)
+    with serve(project / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium is missing at /usr/bin/chromium: install it with `apt-get install chromium`")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGUMENTS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context()
+    # The sandbox has no internet: badges from shields.io are answered locally, as an empty image.
+    context.route(
+        "https://img.shields.io/**", lambda route: route.fulfill(status=200, body=b"", content_type="image/svg+xml")
+    )
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def test_every_asset_of_a_paper_page_loads_under_the_path(base_url: str, page: Page) -> None:
+    own: list[str] = []
+    failures: list[str] = []
+    page.on("request", lambda request: own.append(request.url) if request.url.startswith(base_url) else None)
+    page.on("response", lambda response: failures.append(response.url) if response.status >= 400 else None)
+    page.on("requestfailed", lambda request: failures.append(request.url))
+    page.goto(base_url + PAPER, wait_until="networkidle")
+    failures = [url for url in failures if url.startswith(base_url.split("/papershelf/")[0])]
+    assert len(own) >= 4  # the page, its stylesheets and its scripts, all below the path
+    assert page.title().startswith("Masked Speech with A* Search: [MASK] tokens & <brackets>")
+    assert failures == []
+
+
+def test_a_tag_chip_leads_to_its_tag_page(base_url: str, page: Page) -> None:
+    page.goto(base_url + PAPER)
+    page.click("a.ps-chip >> text=Speech")
+    page.wait_for_url(base_url + "tags/speech/")
+    assert page.locator("article h1").inner_text().startswith("Speech")
+    assert page.locator("article a.ps-title").count() == 2
+
+
+def test_the_palette_toggle_switches_to_dark(base_url: str, page: Page) -> None:
+    page.goto(base_url)
+    before = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    after = page.locator("body").get_attribute("data-md-color-scheme")
+    assert {before, after} == {"default", "slate"}
+
+
+def test_a_phone_sees_the_paper_without_horizontal_scrolling(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    phone = context.new_page()
+    phone.goto(base_url + PAPER)
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 375
