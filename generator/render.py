@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 from collections import defaultdict
 from typing import Any
@@ -45,6 +46,13 @@ def stars_badge(link: Link) -> Markdown:
     return safe_url(STARS_BADGE.format(repository=link.github_repository))
 
 
+def page_meta(description: str) -> dict[str, str]:
+    """Front matter for a page. No `title`: MkDocs then takes it from the page's H1 as HTML, escaped,
+    whereas a front-matter title reaches the theme's templates (which do not autoescape) raw. For the
+    same reason the description, which Material writes into an attribute, is stored HTML-escaped."""
+    return {"description": html.escape(description, quote=True)}
+
+
 def front_matter(data: dict[str, Any]) -> Markdown:
     return Markdown(f"---\n{dump_yaml(data)}---\n")
 
@@ -66,7 +74,7 @@ def make_environment() -> Environment:
         stars_badge=stars_badge,
         front_matter=front_matter,
     )
-    environment.globals.update(link_to=link_to, link_labels=LINK_LABELS)
+    environment.globals.update(link_to=link_to, link_labels=LINK_LABELS, page_meta=page_meta)
     return environment
 
 
@@ -95,12 +103,12 @@ class SiteRenderer:
         return self.environment.get_template(template).render(page_path=page_path, tags=self.tags, **context)
 
     def render_paper(self, paper: Paper) -> str:
-        meta = {"title": paper.title, "description": first_sentence(paper.abstract, limit=200)}
+        meta = page_meta(first_sentence(paper.abstract, limit=200))
         return self.render("paper.md.j2", paper_page(paper), paper=paper, meta=meta)
 
     def render_tag(self, tag: Tag) -> str:
         papers = self.papers_by_tag.get(tag.slug, [])
-        meta = {"title": tag.name, "description": tag.description}
+        meta = page_meta(tag.description)
         return self.render("tag.md.j2", tag_page(tag), tag=tag, papers=papers, meta=meta)
 
     def render_all(self) -> dict[str, str]:

@@ -56,7 +56,11 @@ def test_every_asset_of_a_paper_page_loads_under_the_path(base_url: str, page: P
     page.goto(base_url + PAPER, wait_until="networkidle")
     failures = [url for url in failures if url.startswith(base_url.split("/papershelf/")[0])]
     assert len(own) >= 4  # the page, its stylesheets and its scripts, all below the path
-    assert page.title().startswith("Masked Speech with A* Search: [MASK] tokens & <brackets>")
+    title = "Masked Speech with A* Search: [MASK] tokens & <brackets>"
+    assert page.title() == f"{title} - PaperShelf"
+    assert page.locator(".md-header__topic[data-md-component=header-topic] .md-ellipsis").inner_text() == title
+    preview = page.locator("meta[property='og:title']").get_attribute("content")
+    assert preview == title
     assert failures == []
 
 
