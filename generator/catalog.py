@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ class LoadedCatalog:
 
     catalog: Catalog
     paper_locations: tuple[Location, ...] = ()  # in the order of catalog.papers
-    tag_locations: dict[str, Location] = field(default_factory=dict)
+    tag_locations: tuple[Location, ...] = ()  # in the order of catalog.tags
     tags_path: str = f"data/{TAGS_FILE}"
 
 
@@ -61,7 +61,7 @@ def load_catalog(data_dir: Path, root: Path) -> tuple[LoadedCatalog, list[Proble
     loaded = LoadedCatalog(
         catalog=catalog,
         paper_locations=tuple(location for _, location in papers),
-        tag_locations={tag.slug: location for tag, location in tags},
+        tag_locations=tuple(location for _, location in tags),
         tags_path=tags_shown,
     )
     return loaded, problems

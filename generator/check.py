@@ -29,8 +29,7 @@ def check_catalog(loaded: LoadedCatalog) -> list[Problem]:
 def check_vocabulary(loaded: LoadedCatalog) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[str] = set()
-    for tag in loaded.catalog.tags:
-        location = loaded.tag_locations[tag.slug]
+    for tag, location in zip(loaded.catalog.tags, loaded.tag_locations, strict=True):
         if not SLUG_PATTERN.fullmatch(tag.slug):
             problems.append(
                 Problem(
@@ -83,8 +82,9 @@ def check_paper(paper: Paper, location: Location, known_tags: list[str]) -> list
         if tag in paper.tags[:index]:
             problems.append(Problem(path, location.of("tags", index), f"tag '{tag}' is listed twice; keep one"))
     for index, link in enumerate(paper.links):
-        for name, url in (("url", link.url), ("original", link.original)):
-            parts = urlsplit(url or "https://ok")
+        # `original` records what the listing said, http or not; only the URL the site links to must be https.
+        for name, url in (("url", link.url),):
+            parts = urlsplit(url)
             if parts.scheme != "https" or not parts.hostname:
                 problems.append(
                     Problem(

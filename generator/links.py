@@ -11,6 +11,29 @@ URL_PATTERN = re.compile(r"https?://[^\s<>\"'`\\]+")
 TRAILING_PUNCTUATION = ".,;:!?*"
 BRACKETS = {")": "(", "]": "[", "}": "{"}
 CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org")
+# First path segments of github.com and its peers that are site sections, not `owner/repository`.
+GITHUB_SECTIONS = frozenset(
+    {
+        "orgs",
+        "features",
+        "topics",
+        "sponsors",
+        "marketplace",
+        "collections",
+        "settings",
+        "about",
+        "explore",
+        "users",
+        "groups",
+        "search",
+        "apps",
+        "enterprise",
+        "pricing",
+        "login",
+        "trending",
+        "site",
+    }
+)
 # First path segments of huggingface.co that are site sections, not `owner/model`.
 HUGGING_FACE_SECTIONS = frozenset(
     {
@@ -60,10 +83,11 @@ def classify_url(url: str) -> Link:
     """A Link for `url`: its kind, and its normalised form (an https repository or hub URL)."""
     parts = urlsplit(url)
     host = (parts.hostname or "").lower().removeprefix("www.")
+    netloc = host if parts.port is None else f"{host}:{parts.port}"
     segments = [segment for segment in parts.path.split("/") if segment]
     kind: LinkKind = "project"
-    normalized = parts._replace(scheme="https", netloc=host).geturl()
-    if host in CODE_HOSTS and len(segments) >= 2:
+    normalized = parts._replace(scheme="https", netloc=netloc).geturl()
+    if host in CODE_HOSTS and len(segments) >= 2 and segments[0].lower() not in GITHUB_SECTIONS:
         kind = "code"
         repository = segments[1].removesuffix(".git")
         normalized = f"https://{host}/{segments[0]}/{repository}"

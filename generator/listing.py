@@ -59,8 +59,9 @@ def split_paragraphs(lines: list[str], first_line: int) -> list[Paragraph]:
 
 
 def decode_listing(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    data = data.removeprefix(b"\xef\xbb\xbf")
     try:
-        return data.decode("utf-8-sig"), []
+        return data.decode("utf-8"), []
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         return None, [Problem(path, line, "the listing is not UTF-8 text; save it as UTF-8 and import it again")]

@@ -64,9 +64,14 @@ class Reader:
             self.values[field.name] = self._read(field, what)
 
     def _read(self, field: Field, what: str) -> Any:
-        if field.name not in self.mapping or self.mapping[field.name] is None:
+        if field.name not in self.mapping:
             if field.required:
                 self.problems.append(Problem(self.path, self.mapping.line, f"{what} has no '{field.name}'; add it"))
+            return None
+        if self.mapping[field.name] is None:
+            if field.required:
+                line = self.mapping.line_of(field.name)
+                self.problems.append(Problem(self.path, line, f"'{field.name}' is empty; write it out"))
             return None
         value: Any = self.mapping[field.name]
         line = self.mapping.line_of(field.name)
@@ -107,9 +112,12 @@ class Reader:
         return Location(self.path, self.mapping.line, dict(self.mapping.key_lines), items)
 
 
-def read_mapping(path: str, data: Any, what: str, fields: tuple[Field, ...]) -> tuple[Reader | None, list[Problem]]:
+def read_mapping(
+    path: str, data: Any, what: str, fields: tuple[Field, ...], line: int = 1
+) -> tuple[Reader | None, list[Problem]]:
+    """A Reader over `data`; `line` is where `data` stands, for a value that does not know its own line."""
     if not isinstance(data, LocatedDict):
-        line = getattr(data, "line", 1)
+        line = getattr(data, "line", line)
         return None, [Problem(path, line, f"{what} must be a YAML mapping of field: value, found {describe(data)}")]
     reader = Reader(path, data, what, fields)
     return reader, reader.problems
@@ -221,8 +229,8 @@ def parse_tags(path: str, data: Any) -> tuple[tuple[tuple[Tag, Location], ...], 
         ]
     tags: list[tuple[Tag, Location]] = []
     problems: list[Problem] = []
-    for item in data:
-        reader, found = read_mapping(path, item, "a tag", TAG_FIELDS)
+    for item, line in zip(data, data.item_lines, strict=True):
+        reader, found = read_mapping(path, item, "a tag", TAG_FIELDS, line)
         problems += found
         if reader is None or found:
             continue

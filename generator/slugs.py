@@ -9,10 +9,12 @@ SLUG_MAX_LENGTH = 80
 
 def make_slug(title: str, taken: set[str]) -> str:
     """A URL-safe slug for `title`, made unique against `taken` with a numeric suffix."""
-    base = slugify(title, max_length=SLUG_MAX_LENGTH, word_boundary=True) or "paper"
-    slug, number = base, 2
+    slug = slugify(title, max_length=SLUG_MAX_LENGTH, word_boundary=True) or "paper"
+    number = 2
     while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
+        suffix = f"-{number}"
+        base = slugify(title, max_length=SLUG_MAX_LENGTH - len(suffix), word_boundary=True) or "paper"
+        slug, number = base + suffix, number + 1
     return slug
 
 

@@ -156,7 +156,7 @@ def normalize_space(text: str) -> str:
 # get a backslash; `<` and `&` become entities because a backslash does not stop HTML or entities.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#])")
 # At the start of a block, these begin a list, a quote or a heading.
-BLOCK_START = re.compile(r"^(\d+(?=\.\s)|[-+>](?=\s|$))")
+BLOCK_START = re.compile(r"^(\d+(?=\.\s)|[-+>])")
 
 
 def _escape(text: str) -> str:
@@ -206,4 +206,5 @@ def first_sentence(text: str, limit: int = 300) -> str:
             break
     if len(text) <= limit:
         return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    cut = text[:limit] if text[limit] == " " else text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"

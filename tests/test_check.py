@@ -1,0 +1,151 @@
+"""Validation across files: tags, slugs, titles and links, each problem at its file and line."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from generator.catalog import LoadedCatalog, load_catalog
+from generator.check import check_catalog
+from generator.links import classify_url
+from generator.model import Catalog, Location, Paper, Tag
+
+TAGS = """\
+- slug: language-models
+  name: Language models
+  description: Models of text.
+- slug: vision
+  name: Vision
+  description: Models of images.
+"""
+
+
+def paper_yaml(slug: str, title: str, tags: str = "[vision]", extra: str = "") -> str:
+    return f"slug: {slug}\ntitle: {title}\ntags: {tags}\nabstract: An abstract.\nadded: 2024-03-17\n{extra}"
+
+
+def check(tmp_path: Path, papers: dict[str, str], tags: str = TAGS) -> list[str]:
+    data = tmp_path / "data"
+    (data / "papers").mkdir(parents=True)
+    (data / "tags.yml").write_text(tags, encoding="utf-8")
+    for name, text in papers.items():
+        (data / "papers" / name).write_text(text, encoding="utf-8")
+    loaded, problems = load_catalog(data, tmp_path)
+    assert problems == []
+    return [str(problem) for problem in check_catalog(loaded)]
+
+
+def test_valid_catalog(tmp_path: Path) -> None:
+    assert check(tmp_path, {"a.yml": paper_yaml("a", "Paper A"), "b.yml": paper_yaml("b", "Paper B")}) == []
+
+
+def test_unknown_tag_with_a_suggestion(tmp_path: Path) -> None:
+    source = paper_yaml("a", "Paper A", tags="\n  - vision\n  - language-model\n  - visoin\n")
+    assert check(tmp_path, {"a.yml": source}) == [
+        "data/papers/a.yml:5: unknown tag 'language-model'; did you mean 'language-models'?",
+        "data/papers/a.yml:6: unknown tag 'visoin'; did you mean 'vision'?",
+    ]
+
+
+def test_unknown_tag_without_a_suggestion(tmp_path: Path) -> None:
+    assert check(tmp_path, {"a.yml": paper_yaml("a", "Paper A", tags="[vision, quantum]")}) == [
+        "data/papers/a.yml:3: unknown tag 'quantum'; add it to data/tags.yml or pick a known tag"
+    ]
+
+
+def test_tag_listed_twice(tmp_path: Path) -> None:
+    assert check(tmp_path, {"a.yml": paper_yaml("a", "Paper A", tags="\n  - vision\n  - vision\n")}) == [
+        "data/papers/a.yml:5: tag 'vision' is listed twice; keep one"
+    ]
+
+
+def test_paper_without_tags(tmp_path: Path) -> None:
+    assert check(tmp_path, {"a.yml": paper_yaml("a", "Paper A", tags="[]")}) == [
+        "data/papers/a.yml:3: the paper has no tags; add at least one from data/tags.yml"
+    ]
+
+
+def test_file_name_not_matching_slug(tmp_path: Path) -> None:
+    assert check(tmp_path, {"b.yml": paper_yaml("a", "Paper A")}) == [
+        "data/papers/b.yml:1: the file name does not match the slug 'a'; rename the file to a.yml"
+    ]
+
+
+def test_slug_that_is_not_lowercase(tmp_path: Path) -> None:
+    assert check(tmp_path, {"Paper-A.yml": paper_yaml("Paper-A", "Paper A")}) == [
+        "data/papers/Paper-A.yml:1: slug 'Paper-A' must be lowercase letters, digits and single hyphens"
+    ]
+
+
+def test_duplicate_slug_through_an_alias(tmp_path: Path) -> None:
+    papers = {"a.yml": paper_yaml("a", "Paper A"), "b.yml": paper_yaml("b", "Paper B", extra="aliases: [a]\n")}
+    assert check(tmp_path, papers) == [
+        "data/papers/a.yml:1: duplicate slug 'a', also in data/papers/b.yml; merge the papers or change one",
+        "data/papers/b.yml:1: duplicate slug 'a', also in data/papers/a.yml; merge the papers or change one",
+    ]
+
+
+def test_duplicate_title_ignores_case_and_punctuation(tmp_path: Path) -> None:
+    papers = {"a.yml": paper_yaml("a", "Paper A"), "b.yml": paper_yaml("b", "paper a!")}
+    assert check(tmp_path, papers) == [
+        "data/papers/a.yml:2: duplicate title 'Paper A', also in data/papers/b.yml; merge the papers or change one",
+        "data/papers/b.yml:2: duplicate title 'paper a!', also in data/papers/a.yml; merge the papers or change one",
+    ]
+
+
+def test_http_link(tmp_path: Path) -> None:
+    links = "links:\n  - kind: code\n    url: https://github.com/o/r\n  - kind: project\n    url: http://x.org/p\n"
+    assert check(tmp_path, {"a.yml": paper_yaml("a", "Paper A", extra=links)}) == [
+        "data/papers/a.yml:9: link url 'http://x.org/p' is not an https:// URL; write it as https://host/path"
+    ]
+
+
+def test_tag_without_description(tmp_path: Path) -> None:
+    tags = TAGS + "- slug: audio\n  name: Audio\n"
+    assert check(tmp_path, {"a.yml": paper_yaml("a", "Paper A")}, tags=tags) == [
+        "data/tags.yml:7: tag 'audio' has no description; add one sentence saying what its papers are about"
+    ]
+
+
+def test_tag_defined_twice(tmp_path: Path) -> None:
+    tags = TAGS + "- slug: vision\n  name: Vision again\n  description: Again.\n"
+    assert check(tmp_path, {"a.yml": paper_yaml("a", "Paper A")}, tags=tags) == [
+        "data/tags.yml:7: tag 'vision' is defined twice; keep one"
+    ]
+
+
+def test_tag_defined_twice_reports_the_first_at_its_own_line(tmp_path: Path) -> None:
+    tags = TAGS + "- slug: audio\n  name: Audio\n- slug: audio\n  name: Audio again\n  description: Again.\n"
+    assert check(tmp_path, {"a.yml": paper_yaml("a", "Paper A")}, tags=tags) == [
+        "data/tags.yml:7: tag 'audio' has no description; add one sentence saying what its papers are about",
+        "data/tags.yml:9: tag 'audio' is defined twice; keep one",
+    ]
+
+
+def loaded_with(paper: Paper) -> LoadedCatalog:
+    vision = Tag("vision", "Vision", "Models of images.")
+    return LoadedCatalog(
+        catalog=Catalog(papers=(paper,), tags=(vision,)),
+        paper_locations=(Location(f"data/papers/{paper.slug}.yml", 1, {"links": 6}, {"links": [7]}),),
+        tag_locations=(Location("data/tags.yml", 1),),
+    )
+
+
+def make_paper(link_url: str) -> Paper:
+    return Paper(
+        slug="a",
+        title="Paper A",
+        abstract=f"Code at {link_url}.",
+        tags=("vision",),
+        links=(classify_url(link_url),),
+        listings=(),
+        added=datetime.date(2024, 3, 17),
+    )
+
+
+def test_imported_https_link_passes() -> None:
+    assert check_catalog(loaded_with(make_paper("https://github.com/o/r/tree/main"))) == []
+
+
+def test_imported_http_link_passes() -> None:
+    assert check_catalog(loaded_with(make_paper("http://github.com/o/r"))) == []

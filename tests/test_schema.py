@@ -1,0 +1,233 @@
+"""Turning located YAML into papers and tags: round trips, and exact messages for what is wrong."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+
+from generator.catalog import dump_paper, paper_to_data
+from generator.model import Link, Listing, Location, Paper, Tag, TagRule
+from generator.schema import parse_paper, parse_tags
+from generator.yamlfile import dump_yaml, read_yaml
+
+PATH = "data/papers/s.yml"
+TAGS_PATH = "data/tags.yml"
+VALID = "slug: s\ntitle: T\ntags: [t]\nabstract: A.\nadded: 2024-03-17\n"
+
+
+def paper_problems(source: str) -> list[str]:
+    data, problems = read_yaml(PATH, source.encode())
+    assert problems == []
+    parsed, problems = parse_paper(PATH, data)
+    assert parsed is None
+    return [str(problem) for problem in problems]
+
+
+def tag_problems(source: str) -> list[str]:
+    data, problems = read_yaml(TAGS_PATH, source.encode())
+    assert problems == []
+    _, problems = parse_tags(TAGS_PATH, data)
+    return [str(problem) for problem in problems]
+
+
+PAPER = Paper(
+    slug="layer-masking",
+    title="Towards Improved Input Masking: “CNNs” — yes",
+    abstract="We propose: masking. " * 20 + "Code at https://github.com/o/r.",
+    tags=("vision", "interpretability"),
+    links=(
+        Link("code", "https://github.com/o/r", original="http://github.com/o/r/"),
+        Link("model", "https://huggingface.co/o/m"),
+    ),
+    listings=(Listing("Mar 17", "hf-daily-papers-mar-17.txt"), Listing("Mar 11", "hf-daily-papers-mar-11.txt")),
+    added=datetime.date(2024, 3, 17),
+    aliases=("old-slug",),
+    authors=("Ada Lovelace", "Émile Borel"),
+    year=2023,
+    arxiv="2303.10000",
+)
+
+
+@pytest.mark.parametrize(
+    "paper",
+    [
+        PAPER,
+        Paper(
+            slug="no",
+            title="No",
+            abstract="null",
+            tags=(),
+            links=(),
+            listings=(),
+            added=datetime.date(2024, 1, 1),
+        ),
+    ],
+)
+def test_paper_round_trips(paper: Paper) -> None:
+    text = dump_paper(paper)
+    assert text == dump_yaml(paper_to_data(paper))
+    data, problems = read_yaml(PATH, text.encode())
+    assert problems == []
+    parsed, problems = parse_paper(PATH, data)
+    assert problems == []
+    assert parsed is not None
+    assert parsed[0] == paper
+
+
+def test_paper_location_has_field_and_item_lines() -> None:
+    data, _ = read_yaml(PATH, (VALID + "links:\n  - kind: code\n    url: https://github.com/o/r\n").encode())
+    parsed, _ = parse_paper(PATH, data)
+    assert parsed is not None
+    location = parsed[1]
+    assert location.path == PATH
+    assert location.of("title") == 2
+    assert location.of("tags", 0) == 3
+    assert location.of("links", 0) == 7
+    assert location.of("links", 5) == 6
+    assert location.of("aliases") == 1
+
+
+def test_unknown_field_lists_the_known_fields() -> None:
+    assert paper_problems(VALID + "colour: red\n") == [
+        f"{PATH}:6: unknown field 'colour' in a paper file; known fields are: "
+        "slug, title, tags, abstract, links, listings, added, aliases, authors, year, arxiv"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("title: T", "title: [a]", "2: 'title' must be text, found a list"),
+        ("title: T", "title: '  '", "2: 'title' is empty; write it out"),
+        ("added: 2024-03-17", "added: 17 March", "5: 'added' must be a date (YYYY-MM-DD), found text"),
+        ("tags: [t]", "tags:\n  - t\n  - 3", "5: each entry of 'tags' must be text, found a whole number"),
+        ("tags: [t]", "tags: t", "3: 'tags' must be a list, found text"),
+    ],
+)
+def test_wrong_type(old: str, new: str, message: str) -> None:
+    assert paper_problems(VALID.replace(old, new)) == [f"{PATH}:{message}"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ("year: true\n", "6: 'year' must be a whole number, found true/false"),
+        ("year: '2023'\n", "6: 'year' must be a whole number, found text"),
+        ("arxiv: 2303.1\n", "6: 'arxiv' must be text, found float"),
+        ("title: U\n", "6: the field 'title' is given twice; keep one"),
+    ],
+)
+def test_wrong_optional_field(extra: str, message: str) -> None:
+    assert paper_problems(VALID + extra) == [f"{PATH}:{message}"]
+
+
+def test_missing_title_and_abstract() -> None:
+    source = VALID.replace("title: T\n", "").replace("abstract: A.\n", "")
+    assert paper_problems(source) == [
+        f"{PATH}:1: a paper file has no 'title'; add it",
+        f"{PATH}:1: a paper file has no 'abstract'; add it",
+    ]
+
+
+def test_a_list_where_the_paper_mapping_belongs() -> None:
+    assert paper_problems("- a\n- b\n") == [
+        f"{PATH}:1: a paper file must be a YAML mapping of field: value, found a list"
+    ]
+
+
+def test_a_mapping_where_the_links_list_belongs() -> None:
+    assert paper_problems(VALID + "links:\n  kind: code\n") == [f"{PATH}:6: 'links' must be a list, found a mapping"]
+
+
+def test_a_link_that_is_not_a_mapping() -> None:
+    assert paper_problems(VALID + "links:\n  - https://github.com/o/r\n") == [
+        f"{PATH}:7: each entry of 'links' must be a mapping, found text"
+    ]
+
+
+def test_link_with_unknown_kind() -> None:
+    source = (
+        VALID + "links:\n  - kind: code\n    url: https://github.com/o/r\n  - kind: video\n    url: https://y.org\n"
+    )
+    assert paper_problems(source) == [f"{PATH}:9: link kind 'video' is not one of: code, dataset, model, project"]
+
+
+def test_link_without_url() -> None:
+    assert paper_problems(VALID + "links:\n  - kind: code\n") == [f"{PATH}:7: a link has no 'url'; add it"]
+
+
+def test_listing_with_unknown_field() -> None:
+    source = VALID + "listings:\n  - date: Mar 17\n    source: x.txt\n    extra: 1\n"
+    assert paper_problems(source) == [f"{PATH}:9: unknown field 'extra' in a listing; known fields are: date, source"]
+
+
+TAGS = """\
+- slug: nlp
+  name: Language
+  description: Models of text.
+  match:
+    title: ['\\blanguage models?\\b']
+    abstract: [token, text]
+    min_hits: 3
+- slug: vision
+  name: Vision
+"""
+
+
+def test_valid_vocabulary() -> None:
+    data, _ = read_yaml(TAGS_PATH, TAGS.encode())
+    tags, problems = parse_tags(TAGS_PATH, data)
+    assert problems == []
+    assert tags == (
+        (
+            Tag(
+                "nlp",
+                "Language",
+                "Models of text.",
+                TagRule(
+                    title=(re.compile(r"\blanguage models?\b", re.IGNORECASE),),
+                    abstract=(re.compile("token", re.IGNORECASE), re.compile("text", re.IGNORECASE)),
+                    min_hits=3,
+                ),
+            ),
+            Location(TAGS_PATH, 1, {"slug": 1, "name": 2, "description": 3, "match": 4}),
+        ),
+        (Tag("vision", "Vision", ""), Location(TAGS_PATH, 8, {"slug": 8, "name": 9})),
+    )
+
+
+def test_bad_regular_expression() -> None:
+    assert tag_problems("- slug: x\n  name: X\n  match:\n    title: ['(unclosed']\n") == [
+        f"{TAGS_PATH}:4: the pattern '(unclosed' is not a valid regular expression: "
+        "missing ), unterminated subpattern at position 0"
+    ]
+
+
+def test_vocabulary_that_is_not_a_list() -> None:
+    assert tag_problems("slug: x\nname: X\n") == [
+        f"{TAGS_PATH}:1: the tag vocabulary must be a YAML list of tags, found a mapping"
+    ]
+
+
+def test_match_that_is_not_a_mapping() -> None:
+    assert tag_problems("- slug: x\n  name: X\n  match: [a]\n") == [
+        f"{TAGS_PATH}:3: 'match' must be a mapping, found a list"
+    ]
+
+
+def test_unknown_match_rule() -> None:
+    assert tag_problems("- slug: x\n  name: X\n  match:\n    titles: [a]\n") == [
+        f"{TAGS_PATH}:4: unknown field 'titles' in a tag's match rules; known fields are: title, abstract, min_hits"
+    ]
+
+
+def test_tag_without_name() -> None:
+    assert tag_problems("- slug: x\n  name: X\n- slug: y\n") == [f"{TAGS_PATH}:3: a tag has no 'name'; add it"]
+
+
+def test_tag_that_is_not_a_mapping_gives_its_line() -> None:
+    assert tag_problems("- slug: x\n  name: X\n- just text\n") == [
+        f"{TAGS_PATH}:3: a tag must be a YAML mapping of field: value, found text"
+    ]

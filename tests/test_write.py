@@ -1,0 +1,77 @@
+"""Writing generated files: atomically, only when changed, stale files removed from owned paths only."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.write import WriteReport, write_atomically, write_files
+
+OLD = 1_000_000_000
+
+
+def tree(root: Path) -> dict[str, str]:
+    return {path.relative_to(root).as_posix(): path.read_text("utf-8") for path in root.rglob("*") if path.is_file()}
+
+
+def test_write_files_writes_new_files(tmp_path: Path) -> None:
+    report = write_files(tmp_path, {"index.md": "# Home\n", "papers/a.md": "café\n"})
+    assert report == WriteReport(written=["index.md", "papers/a.md"])
+    assert tree(tmp_path) == {"index.md": "# Home\n", "papers/a.md": "café\n"}
+    assert (tmp_path / "papers" / "a.md").read_bytes() == "café\n".encode()
+
+
+def test_write_files_skips_unchanged_files(tmp_path: Path) -> None:
+    write_files(tmp_path, {"a.md": "same\n", "b.md": "old\n"})
+    for name in ("a.md", "b.md"):
+        os.utime(tmp_path / name, (OLD, OLD))
+    report = write_files(tmp_path, {"a.md": "same\n", "b.md": "new\n"})
+    assert report == WriteReport(written=["b.md"], unchanged=["a.md"])
+    assert (tmp_path / "a.md").stat().st_mtime == OLD
+    assert (tmp_path / "b.md").stat().st_mtime != OLD
+    assert tree(tmp_path) == {"a.md": "same\n", "b.md": "new\n"}
+
+
+def test_write_files_removes_stale_files_under_owned_paths_only(tmp_path: Path) -> None:
+    write_files(
+        tmp_path,
+        {
+            "papers/kept.md": "k\n",
+            "papers/gone.md": "g\n",
+            "papers/deep/gone.md": "g\n",
+            "tags/gone.md": "g\n",
+            "about.md": "mine\n",
+            "stylesheets/site.css": "css\n",
+        },
+    )
+    report = write_files(tmp_path, {"papers/kept.md": "k\n"}, owned=["papers", "tags/gone.md", "missing"])
+    assert report == WriteReport(
+        unchanged=["papers/kept.md"], removed=["papers/deep/gone.md", "papers/gone.md", "tags/gone.md"]
+    )
+    assert tree(tmp_path) == {"papers/kept.md": "k\n", "about.md": "mine\n", "stylesheets/site.css": "css\n"}
+
+
+def test_write_atomically_leaves_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "sub" / "page.md"
+    write_atomically(target, b"one")
+    write_atomically(target, b"two")
+    assert target.read_bytes() == b"two"
+    assert sorted(path.name for path in target.parent.iterdir()) == ["page.md"]
+
+
+def test_write_atomically_keeps_the_old_file_when_replacing_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "page.md"
+    target.write_bytes(b"old")
+
+    def fail(self: Path, target: Path) -> Path:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Path, "replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        write_atomically(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["page.md"]
