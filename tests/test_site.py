@@ -140,3 +140,9 @@ def test_home_and_overview_pages_count_papers_and_tags(
         assert f"{tag.name} · {count} paper" in overview.get_text()
     everything = page(project, "papers").select("article a.ps-title")
     assert len(everything) == 111
+
+
+def test_the_bundled_vocabulary_fits_the_bundled_papers(catalog: Catalog) -> None:
+    used = {slug for paper in catalog.papers for slug in paper.tags}
+    assert all(paper.tags for paper in catalog.papers)
+    assert used == {tag.slug for tag in catalog.tags}
