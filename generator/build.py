@@ -62,4 +62,5 @@ def run_mkdocs(project: Project, site_dir: Path | None = None) -> int:
     if site_dir is not None:
         arguments += ["--site-dir", str(site_dir)]
     environment = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(mkdocs_command(project, *arguments), env=environment, check=False).returncode
+    command = mkdocs_command(project, *arguments)
+    return subprocess.run(command, env=environment, cwd=project.root, check=False).returncode

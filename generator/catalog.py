@@ -37,22 +37,41 @@ def paper_files(data_dir: Path) -> list[Path]:
     return sorted((data_dir / PAPERS_DIR).glob("*.yml"))
 
 
-def load_tags(path: Path, shown: str) -> tuple[tuple[tuple[Tag, Location], ...], list[Problem]]:
-    if not path.exists():
-        return (), [Problem(shown, 0, "the tag vocabulary is missing; create it")]
-    data, problems = read_yaml(shown, path.read_bytes())
-    return parse_tags(shown, data) if not problems else ((), problems)
+@dataclass(frozen=True)
+class SourceFile:
+    """The bytes of one data file and its path as curators see it (relative to the project root)."""
+
+    path: str
+    data: bytes
+
+
+def read_data_files(data_dir: Path, root: Path) -> tuple[SourceFile | None, list[SourceFile]]:
+    """The tag vocabulary (None when missing) and every paper file of a data folder on disk."""
+    tags_path = data_dir / TAGS_FILE
+    tags = SourceFile(display_path(tags_path, root), tags_path.read_bytes()) if tags_path.exists() else None
+    return tags, [SourceFile(display_path(path, root), path.read_bytes()) for path in paper_files(data_dir)]
+
+
+def load_tags(source: SourceFile | None) -> tuple[tuple[tuple[Tag, Location], ...], list[Problem]]:
+    if source is None:
+        return (), [Problem(f"data/{TAGS_FILE}", 0, "the tag vocabulary is missing; create it")]
+    data, problems = read_yaml(source.path, source.data)
+    return parse_tags(source.path, data) if not problems else ((), problems)
 
 
 def load_catalog(data_dir: Path, root: Path) -> tuple[LoadedCatalog, list[Problem]]:
     """Every paper and the tag vocabulary; entries with problems are left out and their problems returned."""
-    tags_shown = display_path(data_dir / TAGS_FILE, root)
-    tags, problems = load_tags(data_dir / TAGS_FILE, tags_shown)
+    return parse_catalog(*read_data_files(data_dir, root))
+
+
+def parse_catalog(tags_file: SourceFile | None, paper_sources: list[SourceFile]) -> tuple[LoadedCatalog, list[Problem]]:
+    """The catalog held in the given files, wherever they were read from (disk, or a git revision)."""
+    tags, problems = load_tags(tags_file)
+    tags_shown = tags_file.path if tags_file is not None else f"data/{TAGS_FILE}"
     papers: list[tuple[Paper, Location]] = []
-    for path in paper_files(data_dir):
-        shown = display_path(path, root)
-        data, read_problems = read_yaml(shown, path.read_bytes())
-        parsed, parse_problems = parse_paper(shown, data) if not read_problems else (None, read_problems)
+    for source in paper_sources:
+        data, read_problems = read_yaml(source.path, source.data)
+        parsed, parse_problems = parse_paper(source.path, data) if not read_problems else (None, read_problems)
         problems += parse_problems
         if parsed is not None:
             papers.append(parsed)

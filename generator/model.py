@@ -90,6 +90,7 @@ class Tag:
     name: str
     description: str
     rule: TagRule = field(default_factory=TagRule)
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -46,11 +46,12 @@ def stars_badge(link: Link) -> Markdown:
     return safe_url(STARS_BADGE.format(repository=link.github_repository))
 
 
-def page_meta(description: str) -> dict[str, str]:
+def page_meta(description: str, edit_label: str | None = None) -> dict[str, str]:
     """Front matter for a page. No `title`: MkDocs then takes it from the page's H1 as HTML, escaped,
     whereas a front-matter title reaches the theme's templates (which do not autoescape) raw. For the
     same reason the description, which Material writes into an attribute, is stored HTML-escaped."""
-    return {"description": html.escape(description, quote=True)}
+    meta = {"description": html.escape(description, quote=True)}
+    return meta | ({"edit_label": edit_label} if edit_label else {})
 
 
 def front_matter(data: dict[str, Any]) -> Markdown:
@@ -78,6 +79,25 @@ def make_environment() -> Environment:
     return environment
 
 
+# Pages made from the whole catalog have no single file to edit.
+CATALOG_PAGES = frozenset({"index.md", "papers/index.md"})
+HAND_WRITTEN_COPIES = {"contributing.md": "CONTRIBUTING.md"}
+
+
+def source_of_page(page_path: str) -> str | None:
+    """The file, relative to the project root, that a page under docs/ is made from."""
+    if page_path in CATALOG_PAGES:
+        return None
+    if page_path in HAND_WRITTEN_COPIES:
+        return HAND_WRITTEN_COPIES[page_path]
+    folder, _, name = page_path.rpartition("/")
+    if folder == "papers":
+        return f"data/papers/{name.removesuffix('.md')}.yml"
+    if folder == "tags":
+        return "data/tags.yml"
+    return f"docs/{page_path}"
+
+
 def paper_page(paper: Paper) -> str:
     return f"papers/{paper.slug}.md"
 
@@ -103,12 +123,12 @@ class SiteRenderer:
         return self.environment.get_template(template).render(page_path=page_path, tags=self.tags, **context)
 
     def render_paper(self, paper: Paper) -> str:
-        meta = page_meta(first_sentence(paper.abstract, limit=200))
+        meta = page_meta(first_sentence(paper.abstract, limit=200), edit_label="Edit this paper")
         return self.render("paper.md.j2", paper_page(paper), paper=paper, meta=meta)
 
     def render_tag(self, tag: Tag) -> str:
         papers = self.papers_by_tag.get(tag.slug, [])
-        meta = page_meta(tag.description)
+        meta = page_meta(tag.description, edit_label="Edit the tags")
         return self.render("tag.md.j2", tag_page(tag), tag=tag, papers=papers, meta=meta)
 
     def render_all(self) -> dict[str, str]:

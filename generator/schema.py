@@ -198,6 +198,7 @@ TAG_FIELDS = (
     Field("name", str),
     Field("description", str, required=False),
     Field("match", dict, required=False),
+    Field("aliases", list, required=False, item_kind=str),
 )
 RULE_FIELDS = (
     Field("title", list, required=False, item_kind=str),
@@ -237,7 +238,13 @@ def parse_tags(path: str, data: Any) -> tuple[tuple[tuple[Tag, Location], ...], 
         rule, rule_problems = _parse_rule(path, reader)
         problems += rule_problems
         values = reader.values
-        tag = Tag(slug=values["slug"], name=values["name"], description=values["description"] or "", rule=rule)
+        tag = Tag(
+            slug=values["slug"],
+            name=values["name"],
+            description=values["description"] or "",
+            rule=rule,
+            aliases=tuple(values["aliases"] or ()),
+        )
         tags.append((tag, reader.location()))
     return tuple(tags), problems
 

@@ -9,7 +9,7 @@ import pytest
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 FIXTURES = REPOSITORY / "tests" / "fixtures"
-PROJECT_FILES = ("mkdocs.yml", "docs", "overrides")
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "generator")
 
 
 def copy_project(target: Path, data: Path) -> Path:
@@ -18,7 +18,8 @@ def copy_project(target: Path, data: Path) -> Path:
     for name in PROJECT_FILES:
         source = REPOSITORY / name
         if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("index.md", "papers", "tags"))
+            ignored = shutil.ignore_patterns("index.md", "papers", "tags", "contributing.md", "__pycache__")
+            shutil.copytree(source, target / name, ignore=ignored)
         else:
             shutil.copy2(source, target / name)
     shutil.copytree(data, target / "data")

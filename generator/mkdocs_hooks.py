@@ -1,0 +1,19 @@
+"""MkDocs hooks (mkdocs.yml `hooks:`): each page's edit action opens the file the page is made from."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from generator.render import source_of_page
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """Point each page's `edit_uri` at its data file, relative to docs_dir, as MkDocs joins it to edit_uri."""
+    root = Path(config.config_file_path).parent
+    to_root = posixpath.relpath(root.as_posix(), Path(config.docs_dir).as_posix())
+    for file in files.documentation_pages():
+        source = source_of_page(file.src_uri)
+        file.edit_uri = posixpath.join(to_root, source) if source is not None else None
+    return files
