@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.build import Project, check, generate, mkdocs_command, run_mkdocs
+from generator.build import Project, check, generate, mkdocs_command, publish_manifest, run_mkdocs
 from generator.errors import Problem
 from generator.importer import import_listings
 
@@ -41,9 +41,9 @@ def run_check(project: Project, _: argparse.Namespace) -> int:
 
 
 def run_build(project: Project, arguments: argparse.Namespace) -> int:
-    report, problems = generate(project)
-    if problems or report is None:
-        return report_problems(problems)
+    report, checked = generate(project)
+    if report is None:
+        return report_problems(checked.problems)
     print(f"Markdown: {len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed.")
     if arguments.markdown_only:
         return 0
@@ -51,14 +51,17 @@ def run_build(project: Project, arguments: argparse.Namespace) -> int:
     if status != 0:
         print("The MkDocs build failed; see the messages above.", file=sys.stderr)
         return 1
+    manifest = publish_manifest(project, checked)
+    if manifest.written:
+        print(f"Recorded the new URLs as published in {manifest.written[0]}.")
     print(f"Site built in {arguments.site_dir or project.root / 'site'}.")
     return 0
 
 
 def run_serve(project: Project, arguments: argparse.Namespace) -> int:
-    report, problems = generate(project)
-    if problems or report is None:
-        return report_problems(problems)
+    report, checked = generate(project)
+    if report is None:
+        return report_problems(checked.problems)
     command = mkdocs_command(project, "serve", "--dev-addr", arguments.dev_addr)
     return subprocess.run(command, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"}, check=False).returncode
 

@@ -8,14 +8,24 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.catalog import load_catalog
+from generator.catalog import LoadedCatalog, load_catalog
 from generator.check import check_catalog
 from generator.errors import Problem
+from generator.model import Catalog
+from generator.permalinks import (
+    MANIFEST,
+    ManifestEntry,
+    check_manifest,
+    read_manifest,
+    render_manifest,
+    render_redirects,
+)
 from generator.render import render_site
 from generator.write import WriteReport, write_files
 
 # Paths under docs/ that the generator owns; everything else in docs/ is written by hand.
-GENERATED = ("index.md", "papers", "tags")
+GENERATED = ("index.md", "papers", "tags", "contributing.md")
+CONTRIBUTING = "CONTRIBUTING.md"
 
 
 @dataclass(frozen=True)
@@ -37,19 +47,48 @@ class Project:
         return self.root / "mkdocs.yml"
 
 
+@dataclass(frozen=True)
+class Checked:
+    """A catalog that was loaded and checked, with the published-URL manifest it was checked against."""
+
+    loaded: LoadedCatalog
+    manifest: list[ManifestEntry]
+    problems: list[Problem]
+
+
+def load_and_check(project: Project) -> Checked:
+    loaded, problems = load_catalog(project.data_dir, project.root)
+    manifest, manifest_problems = read_manifest(project.root)
+    problems += manifest_problems + check_catalog(loaded) + check_manifest(manifest, loaded.catalog)
+    return Checked(loaded, manifest, sorted(problems))
+
+
 def check(project: Project) -> list[Problem]:
-    loaded, problems = load_catalog(project.data_dir, project.root)
-    return sorted(problems + check_catalog(loaded))
+    return load_and_check(project).problems
 
 
-def generate(project: Project) -> tuple[WriteReport | None, list[Problem]]:
+def render_pages(project: Project, catalog: Catalog) -> dict[str, str]:
+    """Every generated file under docs/: catalog pages, redirects for old URLs, the contributing guide."""
+    pages = render_site(catalog) | render_redirects(catalog)
+    contributing = project.root / CONTRIBUTING
+    if contributing.exists():
+        pages["contributing.md"] = contributing.read_text(encoding="utf-8")
+    return pages
+
+
+def generate(project: Project) -> tuple[WriteReport | None, Checked]:
     """Load and check everything, then write the Markdown; nothing is written if anything is wrong."""
-    loaded, problems = load_catalog(project.data_dir, project.root)
-    problems = sorted(problems + check_catalog(loaded))
-    if problems:
-        return None, problems
-    pages = render_site(loaded.catalog)
-    return write_files(project.docs_dir, pages, owned=GENERATED), []
+    checked = load_and_check(project)
+    if checked.problems:
+        return None, checked
+    pages = render_pages(project, checked.loaded.catalog)
+    return write_files(project.docs_dir, pages, owned=GENERATED), checked
+
+
+def publish_manifest(project: Project, checked: Checked) -> WriteReport:
+    """Record the URLs of this build as published: from now on `check` keeps them alive."""
+    text = render_manifest(checked.manifest, checked.loaded.catalog)
+    return write_files(project.root, {MANIFEST: text})
 
 
 def mkdocs_command(project: Project, *arguments: str) -> list[str]:

@@ -9,7 +9,7 @@ import pytest
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 FIXTURES = REPOSITORY / "tests" / "fixtures"
-PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "generator")
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "generator", "CONTRIBUTING.md")
 
 
 def copy_project(target: Path, data: Path) -> Path:
@@ -17,6 +17,8 @@ def copy_project(target: Path, data: Path) -> Path:
     target.mkdir(parents=True)
     for name in PROJECT_FILES:
         source = REPOSITORY / name
+        if not source.exists():
+            continue
         if source.is_dir():
             ignored = shutil.ignore_patterns("index.md", "papers", "tags", "contributing.md", "__pycache__")
             shutil.copytree(source, target / name, ignore=ignored)

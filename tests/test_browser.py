@@ -71,6 +71,20 @@ def test_a_tag_chip_leads_to_its_tag_page(base_url: str, page: Page) -> None:
     assert page.locator("article a.ps-title").count() == 2
 
 
+def test_an_old_url_redirects_to_the_paper(base_url: str, page: Page) -> None:
+    page.goto(base_url + "papers/masked-speech/")
+    page.wait_for_url(base_url + PAPER)
+    assert page.locator("article h1").inner_text().startswith("Masked Speech")
+
+
+def test_the_edit_action_opens_the_data_file_in_the_web_editor(base_url: str, page: Page) -> None:
+    page.goto(base_url + PAPER)
+    edit = page.locator("a[rel=edit]")
+    assert edit.get_attribute("title") == "Edit this paper"
+    expected = "https://github.com/papershelf/papershelf/edit/main/data/papers/masked-speech-with-a-star-search.yml"
+    assert edit.get_attribute("href") == expected
+
+
 def test_the_palette_toggle_switches_to_dark(base_url: str, page: Page) -> None:
     page.goto(base_url)
     before = page.locator("body").get_attribute("data-md-color-scheme")
