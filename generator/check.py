@@ -97,26 +97,27 @@ def check_paper(paper: Paper, location: Location, known_tags: list[str]) -> list
 
 
 def check_unique(loaded: LoadedCatalog) -> list[Problem]:
-    """Slugs (and aliases) and titles must each name one paper."""
-    owners: dict[tuple[str, str], list[tuple[Paper, Location]]] = defaultdict(list)
+    """Slugs (with aliases), titles and code repositories must each belong to one paper."""
+    owners: dict[tuple[str, str], list[tuple[Paper, Location, int | None]]] = defaultdict(list)
     for paper, location in zip(loaded.catalog.papers, loaded.paper_locations, strict=True):
         for slug in {paper.slug, *paper.aliases}:
-            owners[("slug", slug)].append((paper, location))
-        owners[("title", title_key(paper.title))].append((paper, location))
+            owners[("slug", slug)].append((paper, location, None))
+        owners[("title", title_key(paper.title))].append((paper, location, None))
+        for index, link in enumerate(paper.links):
+            if link.kind == "code":
+                owners[("repository", link.url)].append((paper, location, index))
     problems: list[Problem] = []
     for (kind, value), holders in owners.items():
-        if len(holders) < 2:
+        paths = sorted({location.path for _, location, _ in holders})
+        if len(paths) < 2:
             continue
-        paths = [location.path for _, location in holders]
-        for paper, location in holders:
+        for paper, location, index in holders:
             others = ", ".join(other for other in paths if other != location.path)
-            field = "slug" if kind == "slug" else "title"
-            shown = value if kind == "slug" else paper.title
+            shown = paper.title if kind == "title" else value
+            line = location.of("links", index) if kind == "repository" else location.of(kind)
             problems.append(
                 Problem(
-                    location.path,
-                    location.of(field),
-                    f"duplicate {field} {shown!r}, also in {others}; merge the papers or change one",
+                    location.path, line, f"duplicate {kind} {shown!r}, also in {others}; merge the papers or change one"
                 )
             )
     return problems

@@ -149,3 +149,15 @@ def test_imported_https_link_passes() -> None:
 
 def test_imported_http_link_passes() -> None:
     assert check_catalog(loaded_with(make_paper("http://github.com/o/r"))) == []
+
+
+def test_duplicate_repository(tmp_path: Path) -> None:
+    links = "links:\n- kind: dataset\n  url: https://huggingface.co/datasets/o/d\n- kind: code\n  url: https://github.com/o/r\n"
+    assert check(
+        tmp_path, {"a.yml": paper_yaml("a", "Paper A", extra=links), "b.yml": paper_yaml("b", "B", extra=links)}
+    ) == [
+        "data/papers/a.yml:9: duplicate repository 'https://github.com/o/r', also in data/papers/b.yml; "
+        "merge the papers or change one",
+        "data/papers/b.yml:9: duplicate repository 'https://github.com/o/r', also in data/papers/a.yml; "
+        "merge the papers or change one",
+    ]
