@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.build import Project, check, generate, mkdocs_command, publish_manifest, run_mkdocs
+from generator.catalog import load_catalog
+from generator.changes import compare, read_revision, render_changes
 from generator.errors import Problem
 from generator.importer import import_listings
 
@@ -66,6 +68,17 @@ def run_serve(project: Project, arguments: argparse.Namespace) -> int:
     return subprocess.run(command, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"}, check=False).returncode
 
 
+def run_diff(project: Project, arguments: argparse.Namespace) -> int:
+    before, problems = read_revision(project.root, arguments.base)
+    if before is None:
+        return report_problems(problems)
+    after, problems = load_catalog(project.data_dir, project.root)
+    if problems:
+        return report_problems(problems)
+    print(render_changes(compare(before.catalog, after.catalog), arguments.base), end="")
+    return 0
+
+
 def parse_date(text: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(text)
@@ -88,6 +101,9 @@ def make_parser() -> argparse.ArgumentParser:
     building.add_argument("--site-dir", type=Path, default=None, help="where to build the site (default: site/)")
     building.add_argument("--markdown-only", action="store_true", help="write the Markdown, skip MkDocs")
     building.set_defaults(run=run_build)
+    diffing = commands.add_parser("diff", help="print, as Markdown, what the working tree changes in the catalog")
+    diffing.add_argument("base", help="the git revision to compare with, such as origin/main")
+    diffing.set_defaults(run=run_diff)
     serving = commands.add_parser("serve", help="write the Markdown and preview the site with live reload")
     serving.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     serving.set_defaults(run=run_serve)

@@ -111,10 +111,10 @@ def check_unique(loaded: LoadedCatalog) -> list[Problem]:
         paths = sorted({location.path for _, location, _ in holders})
         if len(paths) < 2:
             continue
-        for paper, location, index in holders:
+        for paper, location, link_index in holders:
             others = ", ".join(other for other in paths if other != location.path)
             shown = paper.title if kind == "title" else value
-            line = location.of("links", index) if kind == "repository" else location.of(kind)
+            line = location.of("links", link_index) if kind == "repository" else location.of(kind)
             problems.append(
                 Problem(
                     location.path, line, f"duplicate {kind} {shown!r}, also in {others}; merge the papers or change one"

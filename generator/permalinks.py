@@ -6,10 +6,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-
 from generator.errors import Problem
 from generator.model import Catalog
+from generator.render import template_environment
 
 MANIFEST = "data/published-urls.txt"
 MANIFEST_HEADER = """\
@@ -81,10 +80,7 @@ def render_manifest(entries: list[ManifestEntry], catalog: Catalog) -> str:
 
 def render_redirects(catalog: Catalog) -> dict[str, str]:
     """A redirect page under docs/ for every alias: `papers/<alias>/index.html`, pointing at the current page."""
-    environment = Environment(
-        loader=PackageLoader("generator", "templates"), autoescape=True, undefined=StrictUndefined
-    )
-    template = environment.get_template("redirect.html.j2")
+    template = template_environment(html=True).get_template("redirect.html.j2")
     return {
         f"{old}index.html": template.render(target=f"../../{new}") for old, new in sorted(redirects(catalog).items())
     }

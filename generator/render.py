@@ -58,16 +58,22 @@ def front_matter(data: dict[str, Any]) -> Markdown:
     return Markdown(f"---\n{dump_yaml(data)}---\n")
 
 
-def make_environment() -> Environment:
-    environment = Environment(
+def template_environment(*, html: bool = False) -> Environment:
+    """The Jinja2 environment of generator/templates: HTML templates autoescape; Markdown ones use filters."""
+    return Environment(
         loader=PackageLoader("generator", "templates"),
         undefined=StrictUndefined,
-        finalize=escape_by_default,
-        autoescape=False,  # noqa: S701 - Markdown, not HTML: `finalize` escapes every value for Markdown
+        autoescape=html,  # noqa: S701 - Markdown templates escape through `finalize` or filters instead
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def make_environment() -> Environment:
+    """Markdown pages: every `{{ value }}` is escaped for Markdown unless it is already Markdown."""
+    environment = template_environment()
+    environment.finalize = escape_by_default
     environment.filters.update(
         abstract=lambda text: Markdown(markdown_with_links(text)),
         first_sentence=first_sentence,
