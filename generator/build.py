@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.catalog import LoadedCatalog, load_catalog
+from generator.catalog import LoadedCatalog, display_path, load_catalog, paper_files
 from generator.check import check_catalog
 from generator.errors import Problem
 from generator.model import Catalog
@@ -59,8 +59,22 @@ class Checked:
 def load_and_check(project: Project) -> Checked:
     loaded, problems = load_catalog(project.data_dir, project.root)
     manifest, manifest_problems = read_manifest(project.root)
-    problems += manifest_problems + check_catalog(loaded) + check_manifest(manifest, loaded.catalog)
+    unreadable = unreadable_urls(project, loaded)
+    problems += manifest_problems + check_catalog(loaded) + check_manifest(manifest, loaded.catalog, unreadable)
     return Checked(loaded, manifest, sorted(problems))
+
+
+def unreadable_urls(project: Project, loaded: LoadedCatalog) -> set[str]:
+    """URLs of pages whose data file is there but could not be loaded (a broken vocabulary hides every tag)."""
+    loaded_files = {location.path for location in loaded.paper_locations}
+    urls = {
+        f"papers/{path.stem}/"
+        for path in paper_files(project.data_dir)
+        if display_path(path, project.root) not in loaded_files
+    }
+    if not loaded.catalog.tags:
+        urls |= {entry.url for entry in read_manifest(project.root)[0] if entry.url.startswith("tags/")}
+    return urls
 
 
 def check(project: Project) -> list[Problem]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,9 +54,15 @@ def read_manifest(root: Path) -> tuple[list[ManifestEntry], list[Problem]]:
     return entries, problems
 
 
-def check_manifest(entries: list[ManifestEntry], catalog: Catalog) -> list[Problem]:
-    """A problem for every published URL that is neither a page nor a redirect any more."""
-    alive = page_urls(catalog) | set(redirects(catalog))
+def check_manifest(
+    entries: list[ManifestEntry], catalog: Catalog, unreadable: AbstractSet[str] = frozenset()
+) -> list[Problem]:
+    """A problem for every published URL that is neither a page nor a redirect any more.
+
+    `unreadable` holds the URLs of files that exist but could not be loaded: their own problems say
+    what to fix, and repeating them as disappearing URLs would only bury those messages.
+    """
+    alive = page_urls(catalog) | set(redirects(catalog)) | unreadable
     problems: list[Problem] = []
     for entry in entries:
         if entry.url not in alive:

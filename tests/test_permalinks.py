@@ -114,3 +114,13 @@ def test_the_bundled_manifest_lists_every_published_page() -> None:
     assert result.returncode == 0, result.stderr
     lines = (REPOSITORY / MANIFEST).read_text(encoding="utf-8").splitlines()
     assert len([line for line in lines if line and not line.startswith("#")]) == 111 + 27
+
+
+def test_a_broken_paper_file_is_not_also_reported_as_a_lost_url(fixture_project: Path) -> None:
+    built(fixture_project)
+    paper = fixture_project / "data" / "papers" / "plain-paper-without-links.yml"
+    paper.write_text(paper.read_text(encoding="utf-8") + "venue: arXiv\n", encoding="utf-8")
+    result = run(fixture_project, "check")
+    assert result.returncode == 1
+    assert "would disappear" not in result.stderr
+    assert result.stderr.startswith("data/papers/plain-paper-without-links.yml:10: unknown field 'venue'")
