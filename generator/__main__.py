@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.adding import Submission, add_papers, submissions_from_listings
 from generator.build import Project, check, generate, mkdocs_command, publish_manifest, run_mkdocs
 from generator.catalog import load_catalog
 from generator.changes import compare, read_revision, render_changes
@@ -31,6 +32,25 @@ def run_import(project: Project, arguments: argparse.Namespace) -> int:
         return report_problems(problems)
     added = f"{len(report.added)} paper{'s' if len(report.added) != 1 else ''}"
     print(f"{added} added, {len(report.merged)} merged, {len(report.unchanged)} unchanged.")
+    return 0
+
+
+def run_add(project: Project, arguments: argparse.Namespace) -> int:
+    if arguments.listing:
+        submissions, problems = submissions_from_listings([Path(p) for p in arguments.listing], project.root)
+        if problems:
+            return report_problems(problems)
+    elif arguments.title and arguments.abstract:
+        tags = tuple(arguments.tag) if arguments.tag else None
+        submissions = [Submission(arguments.title, arguments.abstract, tuple(arguments.link), tags)]
+    else:
+        print("add needs --title and --abstract, or --listing FILE", file=sys.stderr)
+        return 2
+    papers, problems = add_papers(submissions, project.root, arguments.added)
+    if problems:
+        return report_problems(problems)
+    for paper in papers:
+        print(f"Added data/papers/{paper.slug}.yml with tags: {', '.join(paper.tags)}")
     return 0
 
 
@@ -96,6 +116,14 @@ def make_parser() -> argparse.ArgumentParser:
         "--added", type=parse_date, default=datetime.date.today(), help="date new papers were added (default: today)"
     )
     importing.set_defaults(run=run_import)
+    adding = commands.add_parser("add", help="add a new paper; refuses one already in the catalog")
+    adding.add_argument("--title", help="the paper's title")
+    adding.add_argument("--abstract", help="the paper's abstract; URLs in it become links")
+    adding.add_argument("--link", action="append", default=[], help="a code, data, model or project URL (repeatable)")
+    adding.add_argument("--tag", action="append", default=[], help="a tag slug (repeatable; default: suggested)")
+    adding.add_argument("--listing", action="append", default=[], help="add every paper of this listing instead")
+    adding.add_argument("--added", type=parse_date, default=datetime.date.today(), help="date added (default: today)")
+    adding.set_defaults(run=run_add)
     commands.add_parser("check", help="validate data/ and report every problem").set_defaults(run=run_check)
     building = commands.add_parser("build", help="check data/, write the Markdown into docs/ and build site/")
     building.add_argument("--site-dir", type=Path, default=None, help="where to build the site (default: site/)")

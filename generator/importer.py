@@ -11,7 +11,7 @@ from generator.catalog import display_path, dump_paper, load_catalog, paper_path
 from generator.errors import Problem
 from generator.links import extract_links
 from generator.listing import ListingEntry, decode_listing, parse_listing
-from generator.model import Catalog, Listing, Paper
+from generator.model import Catalog, Link, Listing, Paper
 from generator.slugs import make_slug, title_key
 from generator.tagging import suggest_tags
 from generator.text import clean_latex
@@ -59,18 +59,39 @@ class Merger:
         title = clean_latex(entry.title)
         abstract = clean_latex(entry.abstract)
         listing = Listing(date=date, source=source)
-        links = extract_links(abstract)
-        slug = self._find(title)
+        slug = self.find(title)
         if slug is None:
-            taken = set(self.by_key.values()) | {alias for paper in self.papers.values() for alias in paper.aliases}
-            slug = make_slug(title, taken)
-            tags = suggest_tags(self.catalog.tags, title, abstract)
-            self.papers[slug] = Paper(
-                slug=slug, title=title, abstract=abstract, tags=tags, links=links, listings=(listing,), added=self.added
-            )
-            self.by_key[title_key(title)] = slug
-            self.by_key[slug] = slug
-            return
+            self.create(title, abstract, extract_links(abstract), (listing,))
+        else:
+            self.merge(slug, extract_links(abstract), listing)
+
+    def find(self, title: str) -> str | None:
+        """The slug of the paper `title` names, by its title, its slug or one of its aliases."""
+        key = title_key(title)
+        return self.by_key.get(key) or self.by_key.get(make_slug(title, set()))
+
+    def create(
+        self,
+        title: str,
+        abstract: str,
+        links: tuple[Link, ...],
+        listings: tuple[Listing, ...],
+        tags: tuple[str, ...] | None = None,
+    ) -> Paper:
+        """A new paper with a fresh slug; its tags are suggested by the vocabulary unless given."""
+        taken = set(self.by_key.values()) | {alias for paper in self.papers.values() for alias in paper.aliases}
+        slug = make_slug(title, taken)
+        chosen = tags if tags is not None else suggest_tags(self.catalog.tags, title, abstract)
+        paper = Paper(
+            slug=slug, title=title, abstract=abstract, tags=chosen, links=links, listings=listings, added=self.added
+        )
+        self.papers[slug] = paper
+        self.by_key[title_key(title)] = slug
+        self.by_key[slug] = slug
+        return paper
+
+    def merge(self, slug: str, links: tuple[Link, ...], listing: Listing) -> None:
+        """Append the links and the listing a paper does not have yet; nothing else changes."""
         paper = self.papers[slug]
         known_urls = {link.url for link in paper.links}
         new_links = tuple(link for link in links if link.url not in known_urls)
@@ -79,10 +100,6 @@ class Merger:
             self.papers[slug] = dataclasses.replace(
                 paper, links=paper.links + new_links, listings=paper.listings + new_listings
             )
-
-    def _find(self, title: str) -> str | None:
-        key = title_key(title)
-        return self.by_key.get(key) or self.by_key.get(make_slug(title, set()))
 
     def report(self) -> ImportReport:
         report = ImportReport()
@@ -105,9 +122,10 @@ def import_listings(paths: list[Path], root: Path, added: datetime.date) -> tupl
     for date, source, entry in entries:
         merger.fold(date, source, entry)
     report = merger.report()
-    changed = {
-        display_path(paper_path(data_dir, slug), root): dump_paper(merger.papers[slug])
-        for slug in report.added + report.merged
-    }
-    write_files(root, changed)
+    write_papers(root, [merger.papers[slug] for slug in report.added + report.merged])
     return report, []
+
+
+def write_papers(root: Path, papers: list[Paper]) -> None:
+    data_dir = root / "data"
+    write_files(root, {display_path(paper_path(data_dir, paper.slug), root): dump_paper(paper) for paper in papers})

@@ -86,7 +86,9 @@ def classify_url(url: str) -> Link:
     netloc = host if parts.port is None else f"{host}:{parts.port}"
     segments = [segment for segment in parts.path.split("/") if segment]
     kind: LinkKind = "project"
-    normalized = parts._replace(scheme="https", netloc=netloc).geturl()
+    # http is upgraded; any other scheme is kept, for the check to reject it.
+    scheme = "https" if parts.scheme.lower() in ("http", "https") else parts.scheme
+    normalized = parts._replace(scheme=scheme, netloc=netloc).geturl()
     if host in CODE_HOSTS and len(segments) >= 2 and segments[0].lower() not in GITHUB_SECTIONS:
         kind = "code"
         repository = segments[1].removesuffix(".git")

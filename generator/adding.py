@@ -1,0 +1,80 @@
+"""Adding papers one at a time: from the command line or a listing, refusing any already in the catalog."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.catalog import display_path, load_catalog, paper_path
+from generator.check import check_paper
+from generator.errors import Problem
+from generator.importer import Merger, read_listings, write_papers
+from generator.links import classify_url, extract_links
+from generator.model import Link, Listing, Location, Paper
+from generator.text import clean_latex
+
+COMMAND_LINE = "command line"
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A paper to add, and where it was given (a listing's path and line, or the command line)."""
+
+    title: str
+    abstract: str
+    links: tuple[str, ...] = ()
+    tags: tuple[str, ...] | None = None
+    listing: Listing | None = None
+    origin: str = COMMAND_LINE
+    line: int = 0
+
+
+def submissions_from_listings(paths: list[Path], root: Path) -> tuple[list[Submission], list[Problem]]:
+    entries, problems = read_listings(paths, root)
+    submissions = [
+        Submission(entry.title, entry.abstract, listing=Listing(date, source), origin=source, line=entry.line)
+        for date, source, entry in entries
+    ]
+    return submissions, problems
+
+
+def collect_links(submission: Submission, abstract: str) -> tuple[Link, ...]:
+    links: dict[str, Link] = {link.url: link for link in extract_links(abstract)}
+    for url in submission.links:
+        link = classify_url(url.strip())
+        links.setdefault(link.url, link)
+    return tuple(links.values())
+
+
+def add_papers(submissions: list[Submission], root: Path, added: datetime.date) -> tuple[list[Paper], list[Problem]]:
+    """Create one data file per submission; if any is a duplicate or invalid, write nothing."""
+    data_dir = root / "data"
+    loaded, problems = load_catalog(data_dir, root)
+    if problems:
+        return [], problems
+    merger = Merger(loaded.catalog, added)
+    known_tags = [tag.slug for tag in loaded.catalog.tags]
+    created: list[Paper] = []
+    for submission in submissions:
+        title = clean_latex(submission.title)
+        abstract = clean_latex(submission.abstract)
+        existing = merger.find(title)
+        if existing is not None:
+            where = display_path(paper_path(data_dir, existing), root)
+            message = f"{title!r} is already in the catalog as {where}; edit that file instead"
+            problems.append(Problem(submission.origin, submission.line, message))
+            continue
+        listings = (submission.listing,) if submission.listing else ()
+        paper = merger.create(title, abstract, collect_links(submission, abstract), listings, submission.tags)
+        # Checked as the file it will become, reported where the paper was given.
+        location = Location(display_path(paper_path(data_dir, paper.slug), root))
+        problems += [
+            Problem(submission.origin, submission.line, problem.message)
+            for problem in check_paper(paper, location, known_tags)
+        ]
+        created.append(paper)
+    if problems:
+        return [], problems
+    write_papers(root, created)
+    return created, []
