@@ -92,3 +92,25 @@ def test_a_new_listing_can_be_imported_and_built(fixture_project: Path) -> None:
     result = run(fixture_project, "build")
     assert result.returncode == 0, result.stderr
     assert (fixture_project / "site" / "papers" / "a-fresh-speech-paper" / "index.html").is_file()
+
+
+def test_malformed_data_files_are_all_reported_and_nothing_is_written(fixture_project: Path) -> None:
+    papers = fixture_project / "data" / "papers"
+    (papers / "broken.yml").write_text("slug: broken\ntitle: [unclosed\n", encoding="utf-8")
+    (papers / "a-list.yml").write_text("- slug: a-list\n- title: A list\n", encoding="utf-8")
+    (papers / "tagged.yml").write_text("slug: !!python/object/apply:os.system [ls]\n", encoding="utf-8")
+    (papers / "latin1.yml").write_bytes("slug: latin1\ntitle: Caf\xe9\n".encode("latin-1"))
+    (papers / "empty.yml").write_bytes(b"")
+    result = run(fixture_project, "build")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "data/papers/a-list.yml:1: a paper file must be a YAML mapping of field: value, found a list\n"
+        "data/papers/broken.yml:3: invalid YAML: expected ',' or ']', but got '<stream end>'\n"
+        "data/papers/empty.yml:1: the file is empty; it must hold a YAML mapping\n"
+        "data/papers/latin1.yml:2: the file is not UTF-8 text; save it as UTF-8\n"
+        "data/papers/tagged.yml:1: invalid YAML: the YAML tag !!python/object/apply:os.system is not allowed; "
+        "write plain values\n"
+        "5 problems found; nothing was written.\n"
+    )
+    assert not (fixture_project / "docs" / "papers").exists()
+    assert not (fixture_project / "site").exists()
