@@ -54,8 +54,8 @@ def run_add(project: Project, arguments: argparse.Namespace) -> int:
     return 0
 
 
-def run_check(project: Project, _: argparse.Namespace) -> int:
-    problems = check(project)
+def run_check(project: Project, arguments: argparse.Namespace) -> int:
+    problems = check(project, arguments.since)
     if problems:
         return report_problems(problems)
     print("The catalog is valid.")
@@ -124,7 +124,9 @@ def make_parser() -> argparse.ArgumentParser:
     adding.add_argument("--listing", action="append", default=[], help="add every paper of this listing instead")
     adding.add_argument("--added", type=parse_date, default=datetime.date.today(), help="date added (default: today)")
     adding.set_defaults(run=run_add)
-    commands.add_parser("check", help="validate data/ and report every problem").set_defaults(run=run_check)
+    checking = commands.add_parser("check", help="validate data/ and report every problem")
+    checking.add_argument("--since", metavar="REVISION", help="also keep alive every page published at this revision")
+    checking.set_defaults(run=run_check)
     building = commands.add_parser("build", help="check data/, write the Markdown into docs/ and build site/")
     building.add_argument("--site-dir", type=Path, default=None, help="where to build the site (default: site/)")
     building.add_argument("--markdown-only", action="store_true", help="write the Markdown, skip MkDocs")

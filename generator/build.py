@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.catalog import LoadedCatalog, display_path, load_catalog, paper_files
+from generator.changes import read_revision
 from generator.check import check_catalog
 from generator.errors import Problem
 from generator.model import Catalog
@@ -16,6 +17,7 @@ from generator.permalinks import (
     MANIFEST,
     ManifestEntry,
     check_manifest,
+    published_at,
     read_manifest,
     render_manifest,
     render_redirects,
@@ -56,9 +58,16 @@ class Checked:
     problems: list[Problem]
 
 
-def load_and_check(project: Project) -> Checked:
+def load_and_check(project: Project, since: str | None = None) -> Checked:
+    """Load and check the catalog; with `since`, the pages at that git revision count as published too."""
     loaded, problems = load_catalog(project.data_dir, project.root)
     manifest, manifest_problems = read_manifest(project.root)
+    if since is not None:
+        before, revision_problems = read_revision(project.root, since)
+        if before is None:
+            return Checked(loaded, manifest, revision_problems)
+        recorded = {entry.url for entry in manifest}
+        manifest += [entry for entry in published_at(since, before.catalog) if entry.url not in recorded]
     unreadable = unreadable_urls(project, loaded)
     problems += manifest_problems + check_catalog(loaded) + check_manifest(manifest, loaded.catalog, unreadable)
     return Checked(loaded, manifest, sorted(problems))
@@ -77,8 +86,8 @@ def unreadable_urls(project: Project, loaded: LoadedCatalog) -> set[str]:
     return urls
 
 
-def check(project: Project) -> list[Problem]:
-    return load_and_check(project).problems
+def check(project: Project, since: str | None = None) -> list[Problem]:
+    return load_and_check(project, since).problems
 
 
 def render_pages(project: Project, catalog: Catalog) -> dict[str, str]:

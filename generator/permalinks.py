@@ -22,8 +22,11 @@ URL_PATTERN = re.compile(r"(papers|tags)/[a-z0-9]+(?:-[a-z0-9]+)*/")
 
 @dataclass(frozen=True)
 class ManifestEntry:
+    """A published URL and where it is recorded: a line of the manifest, or a page of a git revision."""
+
     url: str
     line: int
+    source: str = MANIFEST
 
 
 def page_urls(catalog: Catalog) -> set[str]:
@@ -70,7 +73,7 @@ def check_manifest(
             owner = "paper" if kind == "papers" else "tag"
             problems.append(
                 Problem(
-                    MANIFEST,
+                    entry.source,
                     entry.line,
                     f"the published URL {entry.url} would disappear; add '{slug}' to the `aliases` of the {owner} "
                     f"it became, or restore the {owner}",
@@ -79,9 +82,16 @@ def check_manifest(
     return problems
 
 
+def published_at(revision: str, catalog: Catalog) -> list[ManifestEntry]:
+    """The pages of the catalog at a revision (say, the deployed branch) as published URLs."""
+    sources = {f"papers/{paper.slug}/": f"data/papers/{paper.slug}.yml" for paper in catalog.papers}
+    sources |= {f"tags/{tag.slug}/": "data/tags.yml" for tag in catalog.tags}
+    return [ManifestEntry(url, 0, f"{revision}:{path}") for url, path in sorted(sources.items())]
+
+
 def render_manifest(entries: list[ManifestEntry], catalog: Catalog) -> str:
     """The manifest with every current page added; published URLs are never dropped."""
-    urls = sorted({entry.url for entry in entries} | page_urls(catalog))
+    urls = sorted({entry.url for entry in entries if entry.source == MANIFEST} | page_urls(catalog))
     return MANIFEST_HEADER + "".join(f"{url}\n" for url in urls)
 
 

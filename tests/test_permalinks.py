@@ -124,3 +124,19 @@ def test_a_broken_paper_file_is_not_also_reported_as_a_lost_url(fixture_project:
     assert result.returncode == 1
     assert "would disappear" not in result.stderr
     assert result.stderr.startswith("data/papers/plain-paper-without-links.yml:10: unknown field 'venue'")
+
+
+def test_pages_of_the_base_branch_count_as_published(fixture_project: Path) -> None:
+    for arguments in (["init", "-q", "-b", "main"], ["add", "data"], ["commit", "-q", "-m", "catalog"]):
+        command = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *arguments]
+        subprocess.run(command, cwd=fixture_project, check=True, capture_output=True)
+    rename_paper(fixture_project, "plain-paper-without-links", "plain-paper", alias=False)
+    assert run(fixture_project, "check").returncode == 0  # the manifest was never written here
+    result = run(fixture_project, "check", "--since", "main")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "main:data/papers/plain-paper-without-links.yml:0: the published URL papers/plain-paper-without-links/ "
+        "would disappear; add 'plain-paper-without-links' to the `aliases` of the paper it became, "
+        "or restore the paper\n"
+        "1 problem found; nothing was written.\n"
+    )
