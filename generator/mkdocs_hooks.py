@@ -1,4 +1,4 @@
-"""MkDocs hooks (mkdocs.yml `hooks:`): each page's edit action opens the file the page is made from."""
+"""MkDocs hooks (mkdocs.yml `hooks:`): edit actions that open a page's data file, and the search index."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import PluginError
+
 from generator.render import source_of_page
+from generator.search_index import index_site
 
 
 def on_files(files: Any, config: Any) -> Any:
@@ -17,3 +20,10 @@ def on_files(files: Any, config: Any) -> Any:
         source = source_of_page(file.src_uri)
         file.edit_uri = posixpath.join(to_root, source) if source is not None else None
     return files
+
+
+def on_post_build(config: Any) -> None:
+    """Index the built paper pages, for `build` and `serve` alike."""
+    result = index_site(Path(config.site_dir))
+    if result.returncode != 0:
+        raise PluginError(f"the Pagefind search index could not be built:\n{result.stdout}{result.stderr}")

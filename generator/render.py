@@ -46,11 +46,11 @@ def stars_badge(link: Link) -> Markdown:
     return safe_url(STARS_BADGE.format(repository=link.github_repository))
 
 
-def page_meta(description: str, edit_label: str | None = None) -> dict[str, str]:
+def page_meta(description: str, edit_label: str | None = None) -> dict[str, Any]:
     """Front matter for a page. No `title`: MkDocs then takes it from the page's H1 as HTML, escaped,
     whereas a front-matter title reaches the theme's templates (which do not autoescape) raw. For the
     same reason the description, which Material writes into an attribute, is stored HTML-escaped."""
-    meta = {"description": html.escape(description, quote=True)}
+    meta: dict[str, Any] = {"description": html.escape(description, quote=True)}
     return meta | ({"edit_label": edit_label} if edit_label else {})
 
 
@@ -129,7 +129,7 @@ class SiteRenderer:
         return self.environment.get_template(template).render(page_path=page_path, tags=self.tags, **context)
 
     def render_paper(self, paper: Paper) -> str:
-        meta = page_meta(first_sentence(paper.abstract, limit=200), edit_label="Edit this paper")
+        meta = page_meta(first_sentence(paper.abstract, limit=200), edit_label="Edit this paper") | {"paper": True}
         return self.render("paper.md.j2", paper_page(paper), paper=paper, meta=meta)
 
     def render_tag(self, tag: Tag) -> str:
