@@ -1,0 +1,185 @@
+"""The catalog as JSON: it round-trips, holds what the models hold, repeats byte for byte, is documented."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+import re
+from typing import Any
+
+import pytest
+
+from generator.catalog import load_catalog
+from generator.exports import PAPERS_JSON_SCHEMA_DOC, papers_json
+from generator.model import Catalog, Link, Listing, Paper, Tag
+from tests.conftest import FIXTURES, REPOSITORY
+
+SITE = "https://example.org/papershelf/"
+
+
+def url_of(paper: Paper) -> str:
+    return f"{SITE}papers/{paper.slug}/"
+
+
+def tag_url_of(tag: Tag) -> str:
+    return f"{SITE}tags/{tag.slug}/"
+
+
+def load(data_dir: Any) -> Catalog:
+    loaded, problems = load_catalog(data_dir, REPOSITORY)
+    assert problems == []
+    return loaded.catalog
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Catalog:
+    return load(REPOSITORY / "data")
+
+
+@pytest.fixture(scope="module")
+def fixture_catalog() -> Catalog:
+    return load(FIXTURES / "catalog" / "data")
+
+
+def test_bundled_catalog_round_trips_and_equals_the_models(bundled: Catalog) -> None:
+    document = json.loads(papers_json(bundled, url_of))
+    assert document["schema_version"] == 1
+    papers = document["papers"]
+    assert len(papers) == 111
+    assert [paper["slug"] for paper in papers] == sorted(paper.slug for paper in bundled.papers)
+    models = {paper.slug: paper for paper in bundled.papers}
+    for data in papers:
+        paper = models[data["slug"]]
+        assert data["url"] == url_of(paper)
+        assert data["title"] == paper.title
+        assert data["abstract"] == paper.abstract
+        assert data["tags"] == list(paper.tags)
+        assert [Link(**link) for link in data["links"]] == list(paper.links)
+        assert [Listing(**listing) for listing in data["listings"]] == list(paper.listings)
+        assert datetime.date.fromisoformat(data["added"]) == paper.added
+        assert tuple(data.get("aliases", ())) == paper.aliases
+        assert tuple(data.get("authors", ())) == paper.authors
+        assert data.get("year") == paper.year
+        assert data.get("arxiv") == paper.arxiv
+    assert document["tags"] == [
+        {"slug": tag.slug, "name": tag.name, "description": tag.description} for tag in bundled.tags
+    ]
+
+
+def test_format_is_sorted_indented_utf8_with_a_trailing_newline(bundled: Catalog) -> None:
+    text = papers_json(bundled, url_of)
+    document = json.loads(text)
+    assert text == json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    assert "γ-MoD" in text and "\\u" not in text
+
+
+def test_same_input_same_bytes(bundled: Catalog) -> None:
+    reordered = dataclasses.replace(bundled, papers=tuple(reversed(bundled.papers)))
+    assert papers_json(bundled, url_of) == papers_json(bundled, url_of) == papers_json(reordered, url_of)
+
+
+def test_exact_document_of_a_fixture_paper(fixture_catalog: Catalog) -> None:
+    document = json.loads(papers_json(fixture_catalog, url_of, tag_url_of=tag_url_of))
+    masked = next(paper for paper in document["papers"] if paper["slug"] == "masked-speech-with-a-star-search")
+    benchmark = next(paper for paper in document["papers"] if paper["slug"] == "a-benchmark-with-data-and-models")
+    assert masked == {
+        "slug": "masked-speech-with-a-star-search",
+        "url": f"{SITE}papers/masked-speech-with-a-star-search/",
+        "title": "Masked Speech with A* Search: [MASK] tokens & <brackets>",
+        "abstract": "We predict [MASK] tokens with A* search and x^2 < y_1 costs, using `code` and *stars* "
+        "(up to 11.6% better). Code: https://github.com/example/masked-speech.",
+        "tags": ["masked-modelling", "speech"],
+        "links": [{"kind": "code", "url": "https://github.com/example/masked-speech"}],
+        "listings": [
+            {"date": "Mar 17", "source": "hf-daily-papers-mar-17.txt"},
+            {"date": "Mar 11", "source": "hf-daily-papers-mar-11.txt"},
+        ],
+        "added": "2026-11-22",
+        "aliases": ["masked-speech"],
+    }
+    assert benchmark["links"][2] == {
+        "kind": "code",
+        "url": "https://github.com/example/tools",
+        "original": "https://github.com/example/tools/blob/main/docs/bench.md",
+    }
+    assert [tag["url"] for tag in document["tags"]] == [tag_url_of(tag) for tag in fixture_catalog.tags]
+
+
+def test_optional_fields_appear_when_the_paper_has_them() -> None:
+    paper = Paper(
+        slug="p",
+        title="P",
+        abstract="Word",
+        tags=(),
+        links=(),
+        listings=(),
+        added=datetime.date(2026, 1, 1),
+        authors=("Ada Lovelace",),
+        year=1843,
+        arxiv="1843.00001",
+    )
+    text = papers_json(Catalog(papers=(paper,), tags=()), url_of)
+    assert text == (
+        "{\n"
+        '  "papers": [\n'
+        "    {\n"
+        '      "abstract": "Word",\n'
+        '      "added": "2026-01-01",\n'
+        '      "arxiv": "1843.00001",\n'
+        '      "authors": [\n'
+        '        "Ada Lovelace"\n'
+        "      ],\n"
+        '      "links": [],\n'
+        '      "listings": [],\n'
+        '      "slug": "p",\n'
+        '      "tags": [],\n'
+        '      "title": "P",\n'
+        '      "url": "https://example.org/papershelf/papers/p/",\n'
+        '      "year": 1843\n'
+        "    }\n"
+        "  ],\n"
+        '  "schema_version": 1,\n'
+        '  "tags": []\n'
+        "}\n"
+    )
+
+
+def documented_fields() -> set[str]:
+    return set(re.findall(r"^\| `([^`]+)` \|", PAPERS_JSON_SCHEMA_DOC, re.MULTILINE))
+
+
+def emitted_fields(value: Any, prefix: str = "") -> set[str]:
+    """Every key path of a JSON value, arrays as `name[]`, the top-level arrays' items without a prefix."""
+    fields: set[str] = set()
+    if isinstance(value, dict):
+        for key, item in value.items():
+            path = f"{prefix}.{key}" if prefix else key
+            fields.add(path)
+            fields |= emitted_fields(item, path)
+    elif isinstance(value, list):
+        for item in value:
+            fields |= emitted_fields(item, f"{prefix}[]")
+    return fields
+
+
+def test_the_schema_document_names_every_field(fixture_catalog: Catalog) -> None:
+    full = Paper(
+        slug="p",
+        title="P",
+        abstract="A.",
+        tags=(),
+        links=(Link("code", "https://github.com/a/b", "https://github.com/a/b/tree/main"),),
+        listings=(Listing("Mar 17", "hf-daily-papers-mar-17.txt"),),
+        added=datetime.date(2026, 1, 1),
+        aliases=("q",),
+        authors=("A",),
+        year=2020,
+        arxiv="2001.00001",
+    )
+    catalog = dataclasses.replace(fixture_catalog, papers=(*fixture_catalog.papers, full))
+    emitted = emitted_fields(json.loads(papers_json(catalog, url_of, tag_url_of=tag_url_of)))
+    # Items of `papers` and `tags` are documented in tables of their own, without the prefix.
+    normalized = {re.sub(r"^(papers|tags)\[\]\.", "", field) for field in emitted}
+    assert normalized == documented_fields()
+    assert PAPERS_JSON_SCHEMA_DOC.startswith("## ") and PAPERS_JSON_SCHEMA_DOC.endswith("|\n")
