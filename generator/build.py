@@ -8,6 +8,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+from mkdocs.utils.yaml import get_yaml_loader
+
 from generator.catalog import LoadedCatalog, display_path, load_catalog, paper_files
 from generator.changes import read_revision
 from generator.check import check_catalog
@@ -26,7 +29,7 @@ from generator.render import render_site
 from generator.write import WriteReport, write_files
 
 # Paths under docs/ that the generator owns; everything else in docs/ is written by hand.
-GENERATED = ("index.md", "papers", "tags", "contributing.md")
+GENERATED = ("index.md", "papers", "tags", "contributing.md", "data.md", "feed.xml", "papers.json", "papers.bib")
 CONTRIBUTING = "CONTRIBUTING.md"
 
 
@@ -90,9 +93,16 @@ def check(project: Project, since: str | None = None) -> list[Problem]:
     return load_and_check(project, since).problems
 
 
+def read_site_url(config_file: Path) -> str:
+    """The site's URL from mkdocs.yml, with SITE_URL from the environment as MkDocs itself reads it."""
+    with config_file.open(encoding="utf-8") as stream:
+        config = yaml.load(stream, Loader=get_yaml_loader())  # noqa: S506 - MkDocs' loader: safe plus !ENV
+    return str(config.get("site_url") or "/")
+
+
 def render_pages(project: Project, catalog: Catalog) -> dict[str, str]:
     """Every generated file under docs/: catalog pages, redirects for old URLs, the contributing guide."""
-    pages = render_site(catalog) | render_redirects(catalog)
+    pages = render_site(catalog, read_site_url(project.config_file)) | render_redirects(catalog)
     contributing = project.root / CONTRIBUTING
     if contributing.exists():
         pages["contributing.md"] = contributing.read_text(encoding="utf-8")

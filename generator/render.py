@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 from collections import defaultdict
 from typing import Any
 from urllib.parse import quote
@@ -11,6 +12,10 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
+from generator.citation import bibliography, bibtex_entry, plain_citation
+from generator.exports import PAPERS_JSON_SCHEMA_DOC, papers_json
+from generator.feeds import atom_feed
+from generator.metadata import json_ld, scholar_meta
 from generator.model import Catalog, Link, Paper, Tag
 from generator.slugs import title_key
 from generator.text import escape_markdown, first_sentence, markdown_with_links
@@ -80,13 +85,15 @@ def make_environment() -> Environment:
         url=safe_url,
         stars_badge=stars_badge,
         front_matter=front_matter,
+        fence=code_fence,
+        verbatim=Markdown,
     )
     environment.globals.update(link_to=link_to, link_labels=LINK_LABELS, page_meta=page_meta)
     return environment
 
 
 # Pages made from the whole catalog have no single file to edit.
-CATALOG_PAGES = frozenset({"index.md", "papers/index.md"})
+CATALOG_PAGES = frozenset({"index.md", "papers/index.md", "data.md"})
 HAND_WRITTEN_COPIES = {"contributing.md": "CONTRIBUTING.md"}
 
 
@@ -104,6 +111,23 @@ def source_of_page(page_path: str) -> str | None:
     return f"docs/{page_path}"
 
 
+CATALOG_FEED = "feed.xml"
+
+
+def tag_feed(tag: Tag) -> str:
+    return f"tags/{tag.slug}/feed.xml"
+
+
+def tag_bibliography(tag: Tag) -> str:
+    return f"tags/{tag.slug}/papers.bib"
+
+
+def code_fence(text: str) -> Markdown:
+    """A backtick fence longer than any run of backticks in `text`, so the text cannot close it."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return Markdown("`" * max(3, longest + 1))
+
+
 def paper_page(paper: Paper) -> str:
     return f"papers/{paper.slug}.md"
 
@@ -115,8 +139,9 @@ def tag_page(tag: Tag) -> str:
 class SiteRenderer:
     """Renders every generated page of the site from one catalog."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, site_url: str) -> None:
         self.catalog = catalog
+        self.site_url = site_url if site_url.endswith("/") else f"{site_url}/"
         self.environment = make_environment()
         self.tags = {tag.slug: tag for tag in catalog.tags}
         tagged: dict[str, list[Paper]] = defaultdict(list)
@@ -128,14 +153,48 @@ class SiteRenderer:
     def render(self, template: str, page_path: str, **context: Any) -> str:
         return self.environment.get_template(template).render(page_path=page_path, tags=self.tags, **context)
 
+    def url_of(self, paper: Paper) -> str:
+        """The paper's permanent, absolute URL."""
+        return f"{self.site_url}papers/{paper.slug}/"
+
     def render_paper(self, paper: Paper) -> str:
-        meta = page_meta(first_sentence(paper.abstract, limit=200), edit_label="Edit this paper") | {"paper": True}
-        return self.render("paper.md.j2", paper_page(paper), paper=paper, meta=meta)
+        url = self.url_of(paper)
+        tag_names = [self.tags[slug].name for slug in paper.tags]
+        meta = page_meta(first_sentence(paper.abstract, limit=200), edit_label="Edit this paper")
+        meta |= {"paper": True, "scholar": scholar_meta(paper, url), "jsonld": json_ld(paper, url, tag_names)}
+        citation = {"bibtex": bibtex_entry(paper, url), "plain": plain_citation(paper, url)}
+        return self.render("paper.md.j2", paper_page(paper), paper=paper, meta=meta, citation=citation)
 
     def render_tag(self, tag: Tag) -> str:
         papers = self.papers_by_tag.get(tag.slug, [])
-        meta = page_meta(tag.description, edit_label="Edit the tags")
+        meta = page_meta(tag.description, edit_label="Edit the tags") | {"feed": tag_feed(tag)}
         return self.render("tag.md.j2", tag_page(tag), tag=tag, papers=papers, meta=meta)
+
+    def render_files(self) -> dict[str, str]:
+        """Feeds and exports: the catalog's, and each tag's."""
+        catalog = self.catalog
+        files = {
+            CATALOG_FEED: atom_feed(
+                catalog.papers,
+                title="PaperShelf: papers added",
+                feed_url=self.site_url + CATALOG_FEED,
+                page_url=self.site_url,
+                url_of=self.url_of,
+            ),
+            "papers.json": papers_json(catalog, self.url_of),
+            "papers.bib": bibliography(sorted(catalog.papers, key=sort_key), self.url_of),
+        }
+        for tag in catalog.tags:
+            papers = self.papers_by_tag.get(tag.slug, [])
+            files[tag_feed(tag)] = atom_feed(
+                papers,
+                title=f"PaperShelf: {tag.name}",
+                feed_url=self.site_url + tag_feed(tag),
+                page_url=f"{self.site_url}tags/{tag.slug}/",
+                url_of=self.url_of,
+            )
+            files[tag_bibliography(tag)] = bibliography(papers, self.url_of)
+        return files
 
     def render_all(self) -> dict[str, str]:
         """Every generated page, keyed by its path under docs/."""
@@ -153,6 +212,7 @@ class SiteRenderer:
         pages["papers/index.md"] = self.render(
             "all_papers.md.j2", "papers/index.md", papers=sorted(catalog.papers, key=sort_key), stats=stats
         )
+        pages["data.md"] = self.render("data.md.j2", "data.md", schema=Markdown(PAPERS_JSON_SCHEMA_DOC))
         pages["index.md"] = self.render(
             "home.md.j2", "index.md", vocabulary=catalog.tags, counts=counts, stats=stats, recent=recent[:RECENT_PAPERS]
         )
@@ -164,5 +224,7 @@ def sort_key(paper: Paper) -> tuple[str, str]:
     return (title_key(paper.title), paper.slug)
 
 
-def render_site(catalog: Catalog) -> dict[str, str]:
-    return SiteRenderer(catalog).render_all()
+def render_site(catalog: Catalog, site_url: str) -> dict[str, str]:
+    """Every generated file under docs/: Markdown pages, feeds and exports."""
+    renderer = SiteRenderer(catalog, site_url)
+    return renderer.render_all() | renderer.render_files()

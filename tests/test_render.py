@@ -21,6 +21,8 @@ PAGES = (
     "tags/index.md",
     "papers/index.md",
     "index.md",
+    "feed.xml",
+    "tags/speech/papers.bib",
 )
 
 
@@ -29,7 +31,7 @@ def pages() -> dict[str, str]:
     catalog_dir = FIXTURES / "catalog"
     loaded, problems = load_catalog(catalog_dir / "data", catalog_dir)
     assert problems == []
-    return render_site(loaded.catalog)
+    return render_site(loaded.catalog, "https://example.org/shelf/")
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -54,5 +56,15 @@ def test_every_page_of_the_fixture_catalog_is_rendered(pages: dict[str, str]) ->
             "tags/benchmarks.md",
             "tags/masked-modelling.md",
             "tags/speech.md",
+            "data.md",
+            "feed.xml",
+            "papers.json",
+            "papers.bib",
+            "tags/benchmarks/feed.xml",
+            "tags/benchmarks/papers.bib",
+            "tags/masked-modelling/feed.xml",
+            "tags/masked-modelling/papers.bib",
+            "tags/speech/feed.xml",
+            "tags/speech/papers.bib",
         ]
     )
