@@ -1,0 +1,162 @@
+"""Finding and citing papers in a real Chromium: the whole bundled catalog, served under a path."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+
+from tests.conftest import REPOSITORY, copy_project
+from tests.serving import CHROMIUM, CHROMIUM_ARGUMENTS, serve
+
+PAPER = "papers/mmlu-cf-a-contamination-free-multi-task-language-understanding-benchmark/"
+BADGE = b'<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20"></svg>'
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    project = copy_project(tmp_path_factory.mktemp("search") / "project", REPOSITORY / "data")
+    command = [sys.executable, "-m", "generator", "--root", str(project), "build"]
+    subprocess.run(command, check=True, capture_output=True, cwd=REPOSITORY)
+    with serve(project / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium is missing at /usr/bin/chromium: install it with `apt-get install chromium`")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGUMENTS)
+        yield launched
+        launched.close()
+
+
+def offline(route: Route) -> None:
+    """This machine has no internet: answer the two third-party hosts a page calls, as they would."""
+    if route.request.url.startswith("https://img.shields.io/"):
+        route.fulfill(status=200, body=BADGE, content_type="image/svg+xml")
+    else:
+        route.fulfill(status=200, json={"stargazers_count": 1, "forks_count": 1}, content_type="application/json")
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    opened = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened.route("https://img.shields.io/**", offline)
+    opened.route("https://api.github.com/**", offline)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()
+
+
+def search(page: Page, query: str) -> list[str]:
+    page.fill("#ps-search-input", query)
+    page.wait_for_function(
+        "q => document.querySelector('.ps-search__status').textContent.includes('paper')"
+        " && document.querySelector('#ps-search-input').value === q",
+        arg=query,
+    )
+    page.wait_for_timeout(400)  # the search runs 120 ms after the last key; let the newest one land
+    return page.locator(".ps-search__results li a.ps-search__title").all_inner_texts()
+
+
+def status_count(page: Page) -> int:
+    return int(page.inner_text(".ps-search__status").split()[0])
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("WildDeepfake", "WildDeepfake: A Challenging Real-World Dataset for Deepfake Detection"),
+        ("contamination", "Data Contamination Can Cross Language Barriers"),
+        ("unlearning", "MUSE: Machine Unlearning Six-Way Evaluation for Language Models"),
+    ],
+)
+def test_a_title_word_puts_its_papers_first(base_url: str, page: Page, query: str, first: str) -> None:
+    page.goto(base_url)
+    titles = search(page, query)
+    assert first in titles
+    in_title = [query.lower() in title.lower() for title in titles]
+    assert in_title[0]
+    assert in_title == sorted(in_title, reverse=True), titles  # every title match before any other
+
+
+def test_two_tag_filters_narrow_the_results(base_url: str, page: Page) -> None:
+    page.goto(base_url)
+    search(page, "language")
+    everything = status_count(page)
+    page.check(".ps-search__tag-list input[value='Datasets & Benchmarks']")
+    page.wait_for_timeout(500)
+    one_tag = status_count(page)
+    page.check(".ps-search__tag-list input[value='Multilingual & Non-English']")
+    page.wait_for_timeout(500)
+    both_tags = status_count(page)
+    page.check("input[name=ps-mode][value=any]")
+    page.wait_for_timeout(500)
+    either_tag = status_count(page)
+    assert everything > one_tag > both_tags > 0
+    assert either_tag > one_tag
+    page.check("input[name=ps-code]")
+    page.wait_for_timeout(500)
+    assert status_count(page) < either_tag
+
+
+def test_a_tag_chip_leads_to_its_tag_page(base_url: str, page: Page) -> None:
+    page.goto(base_url + PAPER)
+    page.click("a.ps-chip >> text=Data Contamination")
+    page.wait_for_url(base_url + "tags/data-contamination/")
+    assert page.locator("article a.ps-title").count() == 3
+
+
+def test_the_copy_button_puts_bibtex_on_the_clipboard(base_url: str, browser: Browser) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    context.route("https://img.shields.io/**", offline)
+    context.route("https://api.github.com/**", offline)
+    page = context.new_page()
+    page.goto(base_url + PAPER)
+    page.locator(".language-bibtex button.md-code__button, .highlight:has(.nc) button.md-code__button").first.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    page.locator("button.ps-permalink").click()
+    permalink = page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert copied.startswith("@misc{")
+    assert "title = {{MMLU-CF: A Contamination-free Multi-task Language Understanding Benchmark}}" in copied
+    assert permalink.endswith("/" + PAPER)
+
+
+def test_a_paper_page_logs_no_console_error(base_url: str, page: Page) -> None:
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: messages.append(str(error)))
+    page.goto(base_url + PAPER, wait_until="networkidle")
+    search(page, "masked")
+    assert messages == []
+
+
+def serious_violations(page: Page) -> list[dict[str, Any]]:
+    results = Axe().run(page)
+    violations: list[dict[str, Any]] = results.response["violations"]
+    return [violation for violation in violations if violation["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["", "tags/hallucination/", PAPER])
+def test_no_serious_accessibility_violation(base_url: str, browser: Browser, path: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme="dark" if scheme == "dark" else "light")
+    context.route("https://img.shields.io/**", offline)
+    context.route("https://api.github.com/**", offline)
+    page = context.new_page()
+    page.goto(base_url + path, wait_until="networkidle")
+    found = [(v["id"], [node["target"] for node in v["nodes"]][:3]) for v in serious_violations(page)]
+    context.close()
+    assert found == []
