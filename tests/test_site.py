@@ -146,3 +146,25 @@ def test_the_bundled_vocabulary_fits_the_bundled_papers(catalog: Catalog) -> Non
     used = {slug for paper in catalog.papers for slug in paper.tags}
     assert all(paper.tags for paper in catalog.papers)
     assert used == {tag.slug for tag in catalog.tags}
+
+
+def test_feeds_parse_and_point_at_built_pages(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    import feedparser  # type: ignore[import-untyped]
+
+    project, _ = built
+    site = project / "site"
+    for feed_path, page_path in (("feed.xml", ""), ("tags/speech/feed.xml", "tags/speech/")):
+        feed = feedparser.parse((site / feed_path).read_bytes())
+        assert not feed.bozo, feed.bozo_exception
+        assert feed.entries
+        prefix = "https://papershelf.github.io/papershelf/"
+        assert feed.feed.link == prefix + page_path
+        for entry in feed.entries:
+            assert entry.link.startswith(prefix + "papers/")
+            assert (site / entry.link.removeprefix(prefix) / "index.html").is_file()
+    speech = page(project, "tags", "speech")
+    alternate = speech.select_one("link[rel=alternate][href$='tags/speech/feed.xml']")
+    assert alternate is not None and alternate["type"] == "application/atom+xml"
+    links = {str(link["href"]) for link in speech.select("article a")}
+    assert {"feed.xml", "papers.bib"} <= links  # relative to the page, tags/speech/
+    assert (site / "papers.json").is_file() and (site / "papers.bib").is_file()

@@ -1,0 +1,56 @@
+"""Papers at the edges still get a correct page, citation and feed entry (issue: bad input)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser  # type: ignore[import-untyped]
+from bs4 import BeautifulSoup
+
+from tests.conftest import REPOSITORY
+
+TITLE = "Costs {of} 100% & $5 for #1_a \\ b: the {} edge"
+EDGE = f"""\
+slug: edge
+title: '{TITLE}'
+tags: [benchmarks]
+abstract: Edge.
+added: 2026-11-24
+"""
+
+
+def brace_depths(text: str) -> list[int]:
+    """The brace depth after each character, counting braces as BibTeX does (escaped or not)."""
+    depth, depths = 0, []
+    for character in text:
+        depth += {"{": 1, "}": -1}.get(character, 0)
+        depths.append(depth)
+    return depths
+
+
+def test_an_edge_paper_gets_page_citation_and_feed_entry(fixture_project: Path) -> None:
+    (fixture_project / "data" / "papers" / "edge.yml").write_text(EDGE, encoding="utf-8")
+    command = [sys.executable, "-m", "generator", "--root", str(fixture_project), "build"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=REPOSITORY)
+    assert result.returncode == 0, result.stderr
+    site = fixture_project / "site"
+    soup = BeautifulSoup((site / "papers" / "edge" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article")
+    assert article is not None and article.h1 is not None
+    assert article.h1.get_text().rstrip("¶") == TITLE
+    abstract = article.select_one("p.ps-abstract")
+    assert abstract is not None and abstract.get_text() == "Edge."
+    assert article.select("h2#code-and-data") == []
+    bibtex = article.select("div.highlight code")[0].get_text()
+    depths = brace_depths(bibtex)
+    assert min(depths) >= 0 and depths[-1] == 0
+    assert "\\%" in bibtex and "\\&" in bibtex and "\\$" in bibtex and "\\#" in bibtex and "\\_" in bibtex
+    assert article.select("div.highlight code")[1].get_text().startswith(TITLE + ".")
+    feed = feedparser.parse((site / "tags" / "benchmarks" / "feed.xml").read_bytes())
+    assert not feed.bozo
+    entry = next(entry for entry in feed.entries if entry.link.endswith("/papers/edge/"))
+    assert (entry.title, entry.summary) == (TITLE, "Edge.")
+    meta = soup.select_one("meta[name=citation_title]")
+    assert meta is not None and meta["content"] == TITLE
