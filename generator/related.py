@@ -1,0 +1,265 @@
+"""Related papers: TF-IDF cosine over titles and abstracts, plus a bonus for shared tags.
+
+Built to scale to ~100,000 papers without an n-by-n matrix: a sparse TF-IDF matrix keeps only each paper's
+`TOP_TERMS` best terms (terms found in a single paper or in too many are dropped), and similarities are computed
+a chunk of rows at a time, each chunk sized by how many paper pairs its terms can produce.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy import sparse  # type: ignore[import-untyped]
+
+from generator.model import Paper
+
+TITLE_WEIGHT = 3  # a title word counts as this many abstract words
+TOP_TERMS = 24  # terms kept per paper, by TF-IDF weight
+MIN_DF_CAP = 50  # a term in more papers than max(MIN_DF_CAP, DF_CAP_SHARE * n) is dropped
+DF_CAP_SHARE = 0.01
+TAG_BONUS = 0.05  # added to the cosine similarity for each shared tag
+TAG_FILL_SCAN = 5000  # members read per tag when filling up with papers that share tags only
+CHUNK_PAIRS = 4_000_000  # candidate pairs a chunk of rows may produce
+CHUNK_ROWS = 2000
+
+TOKEN = re.compile(r"[^\W_]{3,}")
+STOP_TEXT = """
+    about above across after again against all also although among and another any are around back based
+    because been before being below between both but can could does doing done down due during each either
+    else even ever every few first for from further had has have having her here hers him his how however
+    into its itself just least less like made make makes many may might more most much must near need new
+    nor not now off often once one only onto other others our ours out over own paper per rather same
+    several she should show shown shows since some such than that the their theirs them themselves then
+    there therefore these they this those though three through thus too two under until upon use used uses
+    using very via was way well were what when where whether which while who whom whose why will with
+    within without would yet you your propose proposed present presents approach method methods result
+    results work study find found available code com github http https www org html achieve demonstrate
+    introduce provide include enable simple novel existing recent recently various different significant
+    significantly effective effectively extensive specifically particular particularly moreover furthermore
+    additionally thereby hence respectively overall considerable considerably essentially largely come
+"""
+STOP_WORDS = frozenset(STOP_TEXT.split())
+
+
+class _Terms(dict[str, int]):
+    """Word as written → term id, assigned on first sight; stop words and numbers map to the dropped id 0."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 1
+
+    def __missing__(self, word: str) -> int:
+        term = normalise(word)
+        term_id = 0
+        if term is not None:
+            key = " " + term  # terms live under keys no word can have
+            term_id = self.setdefault(key, self.count)
+            self.count += term_id == self.count
+        self[word] = term_id
+        return term_id
+
+
+def normalise(word: str) -> str | None:
+    """`word` (a `TOKEN`) as a term: lowercased, plurals folded crudely; None for a stop word or a number."""
+    if len(word) > 3 and word.endswith("s") and word[:-1].isupper():
+        word = word[:-1]  # "LLMs" is the plural of "LLM"
+    word = word.lower()
+    term = _fold(word)
+    if word in STOP_WORDS or term in STOP_WORDS or term.isdigit():
+        return None
+    return term
+
+
+def _fold(word: str) -> str:
+    """A plural folded to its singular: "hallucinations" and "hallucination" are one term."""
+    if len(word) <= 4 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def terms(text: str) -> list[str]:
+    """The terms of `text`: its runs of 3+ letters or digits, normalised, without stop words and numbers."""
+    return [term for word in TOKEN.findall(text) if (term := normalise(word)) is not None]
+
+
+def related_papers(papers: Sequence[Paper], limit: int = 5) -> dict[str, tuple[str, ...]]:
+    """For every paper slug, up to `limit` slugs of other papers, most related first.
+
+    The score of a pair is the cosine similarity of their TF-IDF vectors plus `TAG_BONUS` per shared tag.
+    Candidates are the papers with some text in common; when there are fewer than `limit`, papers that only
+    share tags fill up the list. Ties go to the smaller slug; the input order does not matter.
+    """
+    if limit < 0:
+        raise ValueError(f"limit must be 0 or more, not {limit}")
+    ordered = sorted(papers, key=lambda paper: paper.slug)
+    slugs = [paper.slug for paper in ordered]
+    if len(set(slugs)) != len(slugs):
+        raise ValueError("paper slugs must be unique")
+    if limit == 0 or len(ordered) < 2:
+        return dict.fromkeys(slugs, ())
+    vectors = _tfidf(ordered)
+    chosen = _neighbours(vectors, _tags(ordered), limit)
+    return {slug: tuple(slugs[j] for j in row) for slug, row in zip(slugs, chosen, strict=True)}
+
+
+def _tfidf(papers: Sequence[Paper]) -> sparse.csr_matrix:
+    """The papers' L2-normalised TF-IDF vectors (float32 CSR), pruned to their `TOP_TERMS` best useful terms."""
+    n = len(papers)
+    vocabulary = _Terms()
+    term_of = vocabulary.__getitem__
+    ids = array("i")
+    indptr = array("q", [0])
+    for paper in papers:
+        ids.extend(map(term_of, TOKEN.findall(paper.abstract)))
+        ids.extend(list(map(term_of, TOKEN.findall(paper.title))) * TITLE_WEIGHT)
+        indptr.append(len(ids))
+    indices = np.frombuffer(ids, dtype=np.int32)
+    counts = sparse.csr_matrix(
+        (np.ones(len(indices), dtype=np.float32), indices, np.frombuffer(indptr, dtype=np.int64)),
+        shape=(n, vocabulary.count),
+    )
+    del ids, indices
+    counts.sum_duplicates()
+
+    df = np.bincount(counts.indices, minlength=vocabulary.count)
+    cap = max(MIN_DF_CAP, int(DF_CAP_SHARE * n))
+    useful = (df >= 2) & (df <= cap)
+    useful[0] = False
+    idf = np.zeros(vocabulary.count, dtype=np.float32)
+    idf[useful] = np.log(n / df[useful])
+    weights = counts
+    weights.data = (1 + np.log(weights.data)) * idf[weights.indices]
+    weights.eliminate_zeros()
+
+    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(weights.indptr))
+    order = np.lexsort((weights.indices, -weights.data, rows))  # within a row: heaviest first, then by term
+    rank = np.arange(len(order)) - weights.indptr[rows]
+    kept = np.sort(order[rank < TOP_TERMS])
+    rows = rows[kept]
+    data = weights.data[kept]
+    norms = np.sqrt(np.bincount(rows, weights=data.astype(np.float64) ** 2, minlength=n))
+    data = (data / norms[rows]).astype(np.float32)
+    indptr_kept = np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=n))))
+    return sparse.csr_matrix((data, weights.indices[kept], indptr_kept), shape=(n, vocabulary.count))
+
+
+@dataclass(frozen=True)
+class _Tags:
+    """The papers' tags: each paper's as a bitset (a row of 64-bit words) and as tag ids, and each tag's members."""
+
+    bits: NDArray[np.uint64]
+    of_paper: list[list[int]]
+    members: list[NDArray[np.int64]]
+
+
+def _tags(papers: Sequence[Paper]) -> _Tags:
+    tag_ids: dict[str, int] = {}
+    of_paper: list[list[int]] = []
+    members: list[list[int]] = []
+    for index, paper in enumerate(papers):
+        own = []
+        for tag in dict.fromkeys(paper.tags):
+            if tag not in tag_ids:
+                tag_ids[tag] = len(tag_ids)
+                members.append([])
+            members[tag_ids[tag]].append(index)
+            own.append(tag_ids[tag])
+        of_paper.append(own)
+    bits = np.zeros((len(papers), max(1, (len(tag_ids) + 63) // 64)), dtype=np.uint64)
+    for tag_id, papers_tagged in enumerate(members):
+        bits[np.array(papers_tagged, dtype=np.int64), tag_id // 64] |= np.uint64(1 << (tag_id % 64))
+    return _Tags(bits, of_paper, [np.array(tagged, dtype=np.int64) for tagged in members])
+
+
+def _chunks(vectors: sparse.csr_matrix) -> list[tuple[int, int]]:
+    """Row ranges whose similarity rows hold about `CHUNK_PAIRS` entries at most (a single row may hold more)."""
+    n = vectors.shape[0]
+    df = np.bincount(vectors.indices, minlength=vectors.shape[1])
+    rows = np.repeat(np.arange(n), np.diff(vectors.indptr))
+    cost = np.cumsum(np.bincount(rows, weights=df[vectors.indices].astype(np.float64), minlength=n))
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    while start < n:
+        before = cost[start - 1] if start else 0.0
+        end = int(np.searchsorted(cost, before + CHUNK_PAIRS, side="right"))
+        end = min(max(end, start + 1), start + CHUNK_ROWS, n)
+        ranges.append((start, end))
+        start = end
+    return ranges
+
+
+def _neighbours(
+    vectors: sparse.csr_matrix,
+    tags: _Tags,
+    limit: int,
+) -> list[list[int]]:
+    """For each row, the indices of its best `limit` other rows."""
+    transposed = vectors.T.tocsr()
+    chosen: list[list[int]] = []
+    for start, end in _chunks(vectors):
+        similar = vectors[start:end] @ transposed
+        indptr: NDArray[np.int64] = np.asarray(similar.indptr, dtype=np.int64)
+        indices: NDArray[np.int64] = np.asarray(similar.indices, dtype=np.int64)
+        data: NDArray[np.float64] = np.asarray(similar.data, dtype=np.float64)
+        for row in range(end - start):
+            i = start + row
+            cols = indices[indptr[row] : indptr[row + 1]]
+            scores = data[indptr[row] : indptr[row + 1]]
+            other = cols != i
+            chosen.append(_best(i, cols[other], scores[other], tags, limit))
+    return chosen
+
+
+def _best(
+    i: int,
+    cols: NDArray[np.int64],
+    scores: NDArray[np.float64],
+    tags: _Tags,
+    limit: int,
+) -> list[int]:
+    """The best `limit` of row `i`'s text candidates once the tag bonus is added, filled up with tag-only ones."""
+    max_bonus = TAG_BONUS * len(tags.of_paper[i])
+    if len(cols) > limit and max_bonus:
+        # The best `limit` by text, with their bonus, set a bar the final choices reach; a candidate can only
+        # reach it if its text score plus the largest possible bonus does, which keeps the tag look-ups short.
+        top = np.argpartition(scores, len(scores) - limit)[len(scores) - limit :]
+        bar = float(np.min(scores[top] + TAG_BONUS * _shared(i, cols[top], tags.bits)))
+        short = scores >= bar - max_bonus
+        cols, scores = cols[short], scores[short]
+    if max_bonus:
+        scores = scores + TAG_BONUS * _shared(i, cols, tags.bits)
+    if len(cols) < limit and max_bonus:
+        extra = _tag_only(i, cols, tags, limit - len(cols))
+        cols = np.concatenate((cols, extra))
+        scores = np.concatenate((scores, TAG_BONUS * _shared(i, extra, tags.bits)))
+    if len(cols) > limit:
+        kth = np.partition(scores, len(scores) - limit)[len(scores) - limit]
+        top = scores >= kth
+        cols, scores = cols[top], scores[top]
+    order = np.lexsort((cols, -scores))[:limit]
+    return [int(j) for j in cols[order]]
+
+
+def _shared(i: int, cols: NDArray[np.int64], tag_bits: NDArray[np.uint64]) -> NDArray[np.float64]:
+    """How many tags each of `cols` shares with paper `i`."""
+    common = np.bitwise_count(tag_bits[cols] & tag_bits[i]).sum(axis=1)
+    return np.asarray(common, dtype=np.float64)
+
+
+def _tag_only(i: int, cols: NDArray[np.int64], tags: _Tags, wanted: int) -> NDArray[np.int64]:
+    """Up to `wanted` papers outside `cols` (and not `i`) sharing the most tags with `i`, smaller index first."""
+    found = np.concatenate([tags.members[tag][:TAG_FILL_SCAN] for tag in tags.of_paper[i]])
+    papers, shared = np.unique(found, return_counts=True)
+    fresh = (papers != i) & ~np.isin(papers, cols)
+    papers, shared = papers[fresh], shared[fresh]
+    order = np.lexsort((papers, -shared))[:wanted]
+    return np.asarray(papers[order], dtype=np.int64)
