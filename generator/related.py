@@ -16,6 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse  # type: ignore[import-untyped]
 
+from generator.links import URL_PATTERN
 from generator.model import Paper
 
 TITLE_WEIGHT = 3  # a title word counts as this many abstract words
@@ -119,7 +120,8 @@ def _tfidf(papers: Sequence[Paper]) -> sparse.csr_matrix:
     ids = array("i")
     indptr = array("q", [0])
     for paper in papers:
-        ids.extend(map(term_of, TOKEN.findall(paper.abstract)))
+        # URLs are addresses, not content: "github" or "https" must not make two papers related.
+        ids.extend(map(term_of, TOKEN.findall(URL_PATTERN.sub(" ", paper.abstract))))
         ids.extend(list(map(term_of, TOKEN.findall(paper.title))) * TITLE_WEIGHT)
         indptr.append(len(ids))
     indices = np.frombuffer(ids, dtype=np.int32)

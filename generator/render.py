@@ -17,6 +17,7 @@ from generator.exports import PAPERS_JSON_SCHEMA_DOC, papers_json
 from generator.feeds import atom_feed
 from generator.metadata import json_ld, scholar_meta
 from generator.model import Catalog, Link, Paper, Tag
+from generator.related import related_papers
 from generator.slugs import title_key
 from generator.text import escape_markdown, first_sentence, markdown_with_links
 from generator.yamlfile import dump_yaml
@@ -149,6 +150,8 @@ class SiteRenderer:
             for slug in paper.tags:
                 tagged[slug].append(paper)
         self.papers_by_tag = {slug: sorted(papers, key=sort_key) for slug, papers in tagged.items()}
+        self.by_slug = {paper.slug: paper for paper in catalog.papers}
+        self.related = related_papers(catalog.papers)
 
     def render(self, template: str, page_path: str, **context: Any) -> str:
         return self.environment.get_template(template).render(page_path=page_path, tags=self.tags, **context)
@@ -163,7 +166,8 @@ class SiteRenderer:
         meta = page_meta(first_sentence(paper.abstract, limit=200), edit_label="Edit this paper")
         meta |= {"paper": True, "scholar": scholar_meta(paper, url), "jsonld": json_ld(paper, url, tag_names)}
         citation = {"bibtex": bibtex_entry(paper, url), "plain": plain_citation(paper, url)}
-        return self.render("paper.md.j2", paper_page(paper), paper=paper, meta=meta, citation=citation)
+        related = [self.by_slug[slug] for slug in self.related.get(paper.slug, ())]
+        return self.render("paper.md.j2", paper_page(paper), paper=paper, meta=meta, citation=citation, related=related)
 
     def render_tag(self, tag: Tag) -> str:
         papers = self.papers_by_tag.get(tag.slug, [])

@@ -168,3 +168,20 @@ def test_feeds_parse_and_point_at_built_pages(built: tuple[Path, subprocess.Comp
     links = {str(link["href"]) for link in speech.select("article a")}
     assert {"feed.xml", "papers.bib"} <= links  # relative to the page, tags/speech/
     assert (site / "papers.json").is_file() and (site / "papers.bib").is_file()
+
+
+def test_paper_pages_link_up_to_five_related_papers(
+    built: tuple[Path, subprocess.CompletedProcess[str]], catalog: Catalog
+) -> None:
+    project, _ = built
+    for paper in catalog.papers:
+        article = page(project, "papers", paper.slug).select_one("article")
+        assert article is not None
+        heading = article.select_one("h2#related-papers")
+        related = heading.find_next("ul").select("a") if heading is not None else []
+        hrefs = [str(link["href"]) for link in related]
+        assert 1 <= len(hrefs) <= 5, paper.slug
+        assert f"../{paper.slug}/" not in hrefs
+        assert all(
+            (project / "site" / "papers" / href.strip("./").strip("/") / "index.html").is_file() for href in hrefs
+        )
