@@ -177,11 +177,41 @@ def test_paper_pages_link_up_to_five_related_papers(
     for paper in catalog.papers:
         article = page(project, "papers", paper.slug).select_one("article")
         assert article is not None
-        heading = article.select_one("h2#related-papers")
-        related = heading.find_next("ul").select("a") if heading is not None else []
+        related = article.select("h2#related-papers + ul a")
         hrefs = [str(link["href"]) for link in related]
         assert 1 <= len(hrefs) <= 5, paper.slug
         assert f"../{paper.slug}/" not in hrefs
         assert all(
             (project / "site" / "papers" / href.strip("./").strip("/") / "index.html").is_file() for href in hrefs
         )
+
+
+def test_a_paper_page_describes_itself_for_previews_and_scholars(
+    built: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    import json
+
+    project, _ = built
+    slug = "mmlu-cf-a-contamination-free-multi-task-language-understanding-benchmark"
+    soup = page(project, "papers", slug)
+    url = f"https://papershelf.github.io/papershelf/papers/{slug}/"
+    title = "MMLU-CF: A Contamination-free Multi-task Language Understanding Benchmark"
+
+    def content(selector: str) -> str:
+        element = soup.select_one(selector)
+        assert element is not None, selector
+        return str(element.get("content") or element.get("href"))
+
+    assert content("link[rel=canonical]") == url
+    assert content("meta[property='og:title']") == title
+    assert content("meta[property='og:url']") == url
+    assert content("meta[property='og:description']").startswith("Multiple-choice question (MCQ) datasets")
+    assert content("meta[name='twitter:card']") == "summary"
+    assert content("meta[name=citation_title]") == title
+    assert content("meta[name=citation_abstract_html_url]") == url
+    script = soup.select_one("script[type='application/ld+json']")
+    assert script is not None
+    article = json.loads(script.get_text())
+    assert (article["@type"], article["name"], article["url"]) == ("ScholarlyArticle", title, url)
+    assert article["keywords"] == ["Data Contamination", "Datasets & Benchmarks"]
+    assert soup.select_one("link[rel=alternate][type='application/atom+xml'][href$='feed.xml']") is not None
