@@ -52,8 +52,22 @@ def check_vocabulary(loaded: LoadedCatalog) -> list[Problem]:
     return problems
 
 
-def check_paper(paper: Paper, location: Location, known_tags: list[str]) -> list[Problem]:
+# Far above any real title or abstract, far below what would bloat a page, a feed or the search index.
+MAX_LENGTHS = {"title": 500, "abstract": 10_000}
+
+
+def check_lengths(paper: Paper, location: Location) -> list[Problem]:
     problems: list[Problem] = []
+    for field, limit in MAX_LENGTHS.items():
+        length = len(getattr(paper, field))
+        if length > limit:
+            message = f"the {field} is {length:,} characters long; the most a {field} may have is {limit:,}: shorten it"
+            problems.append(Problem(location.path, location.of(field), message))
+    return problems
+
+
+def check_paper(paper: Paper, location: Location, known_tags: list[str]) -> list[Problem]:
+    problems = check_lengths(paper, location)
     path = location.path
     if not SLUG_PATTERN.fullmatch(paper.slug):
         problems.append(

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.catalog import display_path, dump_paper, load_catalog, paper_path
+from generator.check import MAX_LENGTHS
 from generator.errors import Problem
 from generator.links import extract_links
 from generator.listing import ListingEntry, decode_listing, parse_listing
@@ -25,6 +26,17 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)
 
 
+def oversized(path: str, entry: ListingEntry) -> list[Problem]:
+    """A problem for a title or abstract longer than a paper file may hold (see check.MAX_LENGTHS)."""
+    problems: list[Problem] = []
+    for name, text, line in (("title", entry.title, entry.line), ("abstract", entry.abstract, entry.abstract_line)):
+        length, limit = len(clean_latex(text)), MAX_LENGTHS[name]
+        if length > limit:
+            message = f"the {name} is {length:,} characters long; the most a {name} may have is {limit:,}"
+            problems.append(Problem(path, line, message))
+    return problems
+
+
 def read_listings(paths: list[Path], root: Path) -> tuple[list[tuple[str, str, ListingEntry]], list[Problem]]:
     """(date, source file name, entry) for every entry of every listing, or the problems found."""
     entries: list[tuple[str, str, ListingEntry]] = []
@@ -39,6 +51,7 @@ def read_listings(paths: list[Path], root: Path) -> tuple[list[tuple[str, str, L
         problems += parse_problems
         if parsed is not None:
             entries += [(parsed.date, path.name, entry) for entry in parsed.entries]
+            problems += [problem for entry in parsed.entries for problem in oversized(shown, entry)]
     return entries, problems
 
 

@@ -22,6 +22,7 @@ class ListingEntry:
     title: str
     abstract: str
     line: int
+    abstract_line: int
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def parse_listing(path: str, text: str) -> tuple[ParsedListing | None, list[Prob
             )
             index += 1
             continue
-        entries.append(ListingEntry(title.text, abstract.text, title.line))
+        entries.append(ListingEntry(title.text, abstract.text, title.line, abstract.line))
         index += 2
     if not entries and not problems:
         problems.append(

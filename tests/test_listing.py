@@ -60,7 +60,7 @@ def test_first_entry_of_real_listing() -> None:
 
 def test_header_lines_are_skipped() -> None:
     parsed = parse_ok(HEADER + "Mar 17\n\nA Title\n\nAn abstract.\n")
-    assert parsed == ParsedListing("Mar 17", (ListingEntry("A Title", "An abstract.", 11),))
+    assert parsed == ParsedListing("Mar 17", (ListingEntry("A Title", "An abstract.", 11, 13),))
 
 
 def test_header_lines_in_any_case() -> None:
@@ -82,18 +82,18 @@ def test_trailing_spaces_are_ignored() -> None:
 
 def test_multi_line_paragraphs_are_joined_with_spaces() -> None:
     parsed = parse_ok("Mar 17\n\nA long\ntitle\n\nFirst line\nsecond line.\n")
-    assert parsed.entries == (ListingEntry("A long title", "First line second line.", 3),)
+    assert parsed.entries == (ListingEntry("A long title", "First line second line.", 3, 6),)
 
 
 def test_no_trailing_newline() -> None:
     parsed = parse_ok("Mar 17\n\nA Title\n\nAn abstract.")
-    assert parsed.entries == (ListingEntry("A Title", "An abstract.", 3),)
+    assert parsed.entries == (ListingEntry("A Title", "An abstract.", 3, 5),)
 
 
 def test_utf8_bom_is_dropped() -> None:
     parsed, problems = parse_bytes("\ufeffMar 17\n\nA Title\n\nAn abstract.\n".encode())
     assert problems == []
-    assert parsed == ParsedListing("Mar 17", (ListingEntry("A Title", "An abstract.", 3),))
+    assert parsed == ParsedListing("Mar 17", (ListingEntry("A Title", "An abstract.", 3, 5),))
 
 
 def test_title_without_abstract_followed_by_another_title() -> None:
