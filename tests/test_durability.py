@@ -1,0 +1,56 @@
+"""Nothing lost: a killed import leaves every file whole, and published URLs are never dropped."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from generator.catalog import load_catalog
+from tests.conftest import REPOSITORY
+
+PAPERS = 3000
+
+
+def big_listing(path: Path) -> Path:
+    blocks = [
+        f"A Study of Topic {number} in Speech\n\nWe study topic {number} " + "with many words " * 120 + "in speech.\n"
+        for number in range(PAPERS)
+    ]
+    path.write_text("Mar 17\n\n" + "\n".join(blocks), encoding="utf-8")
+    return path
+
+
+def test_a_killed_import_leaves_every_file_whole(fixture_project: Path) -> None:
+    listing = big_listing(fixture_project / "big.txt")
+    papers = fixture_project / "data" / "papers"
+    command = [sys.executable, "-m", "generator", "--root", str(fixture_project), "import", str(listing)]
+    process = subprocess.Popen(command, cwd=REPOSITORY, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while len(list(papers.glob("*.yml"))) < 3 + PAPERS // 10 and process.poll() is None:
+        assert time.monotonic() < deadline, "the import wrote nothing in two minutes"
+        time.sleep(0.005)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    written = len(list(papers.glob("*.yml")))
+    assert 3 < written < 3 + PAPERS, "the import was not caught halfway; the test proves nothing"
+    loaded, problems = load_catalog(fixture_project / "data", fixture_project)
+    assert problems == []
+    assert len(loaded.catalog.papers) == written
+    # Rerunning completes the job; what the killed run wrote is merged, not duplicated.
+    rerun = subprocess.run(command, cwd=REPOSITORY, capture_output=True, text=True, check=False)
+    assert rerun.returncode == 0, rerun.stderr
+    assert len(list(papers.glob("*.yml"))) == 3 + PAPERS
+
+
+def test_the_manifest_keeps_urls_of_deleted_papers_only_with_an_alias(fixture_project: Path) -> None:
+    run = [sys.executable, "-m", "generator", "--root", str(fixture_project), "build"]
+    assert subprocess.run(run, cwd=REPOSITORY, capture_output=True, check=False).returncode == 0
+    manifest = (fixture_project / "data" / "published-urls.txt").read_text(encoding="utf-8")
+    shutil.move(fixture_project / "data" / "papers" / "plain-paper-without-links.yml", fixture_project / "gone.yml")
+    result = subprocess.run(run, cwd=REPOSITORY, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert (fixture_project / "data" / "published-urls.txt").read_text(encoding="utf-8") == manifest

@@ -1,0 +1,31 @@
+"""Two builds of the same commit give byte-identical sites, but for the build date in the sitemap."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPOSITORY, snapshot
+
+DAY = 24 * 60 * 60
+# MkDocs writes the build date into the sitemap's <lastmod>; it honours SOURCE_DATE_EPOCH.
+DATED = {"sitemap.xml", "sitemap.xml.gz"}
+
+
+def build(project: Path, site: Path, epoch: int) -> dict[str, bytes]:
+    command = [sys.executable, "-m", "generator", "--root", str(project), "build", "--site-dir", str(site)]
+    environment = os.environ | {"SOURCE_DATE_EPOCH": str(epoch)}
+    subprocess.run(command, check=True, capture_output=True, cwd=REPOSITORY, env=environment)
+    return snapshot(site)
+
+
+def test_two_builds_are_identical_but_for_the_build_date(fixture_project: Path, tmp_path: Path) -> None:
+    first = build(fixture_project, tmp_path / "one", 1_800_000_000)
+    again = build(fixture_project, tmp_path / "two", 1_800_000_000)
+    later = build(fixture_project, tmp_path / "three", 1_800_000_000 + 3 * DAY)
+    assert first == again
+    assert sorted(path for path in first if first[path] != later.get(path)) == sorted(DATED)
+    assert sorted(first) == sorted(later)
+    assert any(path.startswith("pagefind/filter/") for path in first)  # the search bundle is compared too
