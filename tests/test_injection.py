@@ -1,0 +1,130 @@
+"""Hostile input stays inert: imported, built and opened page by page in Chromium, nothing runs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import feedparser  # type: ignore[import-untyped]
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Route, sync_playwright
+
+from tests.conftest import FIXTURES, REPOSITORY, copy_project
+from tests.serving import CHROMIUM, CHROMIUM_ARGUMENTS, serve
+
+HOSTILE = FIXTURES / "hostile"
+SCRIPT_TITLE = '<script>window.__pwned = "title script"</script> Attention for Speech'
+# Hosts a page may call: the star badges and Material's repository facts. The payloads name others.
+ALLOWED_HOSTS = {"127.0.0.1", "img.shields.io", "api.github.com"}
+
+
+def run(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "generator", "--root", str(project), *arguments]
+    return subprocess.run(command, capture_output=True, text=True, check=False, cwd=REPOSITORY)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    built = copy_project(tmp_path_factory.mktemp("hostile") / "project", FIXTURES / "catalog" / "data")
+    tags = built / "data" / "tags.yml"
+    tags.write_text(tags.read_text(encoding="utf-8") + (HOSTILE / "tag.yml").read_text(encoding="utf-8"))
+    shutil.copy(HOSTILE / "paper.yml", built / "data" / "papers" / "front-matter-breaker.yml")
+    paper = built / "data" / "papers" / "front-matter-breaker.yml"
+    paper.write_text(paper.read_text(encoding="utf-8").replace("tags: [speech]", "tags: [speech, payload-tag]"))
+    imported = run(built, "import", str(HOSTILE / "listing.txt"), "--added", "2026-11-24")
+    assert imported.returncode == 0, imported.stderr
+    result = run(built, "build")
+    assert result.returncode == 0, result.stderr
+    return built
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium is missing at /usr/bin/chromium: install it with `apt-get install chromium`")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGUMENTS)
+        yield launched
+        launched.close()
+
+
+def pages_of(site: Path) -> list[str]:
+    return sorted(
+        path.relative_to(site).as_posix().removesuffix("index.html")
+        for path in site.rglob("index.html")
+        if not path.relative_to(site).as_posix().startswith("pagefind/")
+    )
+
+
+def test_no_payload_runs_or_calls_its_host_on_any_page(project: Path, browser: Browser) -> None:
+    site = project / "site"
+    hosts: set[str] = set()
+    dialogs: list[str] = []
+
+    def outside(route: Route) -> None:
+        hosts.add(urlsplit(route.request.url).hostname or route.request.url)
+        route.abort()
+
+    context = browser.new_context()
+    context.route(lambda url: urlsplit(url).hostname != "127.0.0.1", outside)
+    page = context.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    pwned: dict[str, object] = {}
+    with serve(site) as base:
+        visited = pages_of(site)
+        assert len(visited) >= 15
+        for path in visited:
+            page.goto(base + path, wait_until="networkidle")
+            value = page.evaluate("window.__pwned")
+            if value is not None:
+                pwned[path] = value
+        page.goto(base)
+        page.fill("#ps-search-input", "speech")
+        page.wait_for_selector(".ps-search__results li")
+        page.wait_for_timeout(500)
+        results = page.locator(".ps-search__results li a").all_inner_texts()
+        pwned_by_search = page.evaluate("window.__pwned")
+    context.close()
+    assert pwned == {}
+    assert pwned_by_search is None
+    assert dialogs == []
+    assert hosts <= ALLOWED_HOSTS
+    assert SCRIPT_TITLE in results
+
+
+def test_payloads_read_as_text_in_pages_feeds_and_exports(project: Path) -> None:
+    site = project / "site"
+    slug = "script-window-pwned-title-script-script-attention-for-speech"
+    soup = BeautifulSoup((site / "papers" / slug / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article")
+    assert article is not None and article.h1 is not None
+    assert article.h1.get_text().rstrip("¶") == SCRIPT_TITLE
+    assert article.select("script, img[onerror], iframe, style, svg[onload]") == []
+    assert soup.select_one("meta[property='og:title']")["content"] == SCRIPT_TITLE  # type: ignore[index]
+    json_ld = json.loads(soup.select_one("script[type='application/ld+json']").get_text())  # type: ignore[union-attr]
+    assert json_ld["name"] == SCRIPT_TITLE
+    breaker = (site / "papers" / "front-matter-breaker" / "index.html").read_text(encoding="utf-8")
+    breaker_soup = BeautifulSoup(breaker, "html.parser")
+    heading = breaker_soup.select_one("article h1")
+    assert heading is not None
+    assert (
+        heading.get_text().rstrip("¶")
+        == "Closing --- hide: [navigation] --- <script>window.__pwned='front matter'</script> Speech"
+    )
+    assert breaker_soup.select("article script") == []
+    project_link = breaker_soup.select("article a[href*='project.example']")[0]
+    assert set(project_link.attrs) <= {"href", "class"}
+    assert str(project_link["href"]).startswith("https://project.example/%22onmouseover=%22")
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not feed.bozo
+    assert SCRIPT_TITLE in [entry.title for entry in feed.entries]
+    exported = json.loads((site / "papers.json").read_text(encoding="utf-8"))
+    assert SCRIPT_TITLE in [paper["title"] for paper in exported["papers"]]
+    tag_page = BeautifulSoup((site / "tags" / "payload-tag" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert tag_page.select("article img, article script") == []
