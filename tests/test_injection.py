@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import feedparser  # type: ignore[import-untyped]
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, Route, sync_playwright
+from playwright.sync_api import Browser, Dialog, Route, sync_playwright
 
 from tests.conftest import FIXTURES, REPOSITORY, copy_project
 from tests.serving import CHROMIUM, CHROMIUM_ARGUMENTS, serve
@@ -74,7 +74,12 @@ def test_no_payload_runs_or_calls_its_host_on_any_page(project: Path, browser: B
     context = browser.new_context()
     context.route(lambda url: urlsplit(url).hostname != "127.0.0.1", outside)
     page = context.new_page()
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def on_dialog(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
     pwned: dict[str, object] = {}
     with serve(site) as base:
         visited = pages_of(site)
@@ -127,4 +132,10 @@ def test_payloads_read_as_text_in_pages_feeds_and_exports(project: Path) -> None
     exported = json.loads((site / "papers.json").read_text(encoding="utf-8"))
     assert SCRIPT_TITLE in [paper["title"] for paper in exported["papers"]]
     tag_page = BeautifulSoup((site / "tags" / "payload-tag" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert tag_page.select("article img, article script") == []
+    assert tag_page.select("article img[onerror], article script") == []
+    heading = tag_page.select_one("article h1")
+    assert heading is not None
+    assert (
+        heading.get_text().rstrip("¶")
+        == """<img src="https://evil.example/tag.png" onerror="window.__pwned='tag'"> Tag"""
+    )
