@@ -9,8 +9,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from generator.serving import CHROMIUM, CHROMIUM_ARGUMENTS, serve
 from tests.conftest import FIXTURES, REPOSITORY, copy_project
-from tests.serving import CHROMIUM, CHROMIUM_ARGUMENTS, serve
 
 PAPER = "papers/masked-speech-with-a-star-search/"
 

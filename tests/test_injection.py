@@ -15,8 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Dialog, Route, sync_playwright
 
+from generator.serving import CHROMIUM, CHROMIUM_ARGUMENTS, serve
 from tests.conftest import FIXTURES, REPOSITORY, copy_project
-from tests.serving import CHROMIUM, CHROMIUM_ARGUMENTS, serve
 
 HOSTILE = FIXTURES / "hostile"
 SCRIPT_TITLE = '<script>window.__pwned = "title script"</script> Attention for Speech'

@@ -11,8 +11,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
+from generator.serving import CHROMIUM, CHROMIUM_ARGUMENTS, serve
 from tests.conftest import REPOSITORY, copy_project
-from tests.serving import CHROMIUM, CHROMIUM_ARGUMENTS, serve
 
 PAPER = "papers/mmlu-cf-a-contamination-free-multi-task-language-understanding-benchmark/"
 BADGE = b'<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20"></svg>'

@@ -1,4 +1,4 @@
-"""Serving a built site under a path prefix, as GitHub Pages serves a project site."""
+"""Serving a built site under a path prefix, as GitHub Pages serves a project site (tests, benchmark)."""
 
 from __future__ import annotations
 
