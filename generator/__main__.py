@@ -99,6 +99,12 @@ def run_diff(project: Project, arguments: argparse.Namespace) -> int:
     return 0
 
 
+def run_bench(project: Project, arguments: argparse.Namespace) -> int:
+    from generator.bench import bench
+
+    return bench(project.root, arguments.papers, arguments.json, arguments.baseline, not arguments.no_browser)
+
+
 def parse_date(text: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(text)
@@ -134,6 +140,12 @@ def make_parser() -> argparse.ArgumentParser:
     diffing = commands.add_parser("diff", help="print, as Markdown, what the working tree changes in the catalog")
     diffing.add_argument("base", help="the git revision to compare with, such as origin/main")
     diffing.set_defaults(run=run_diff)
+    benching = commands.add_parser("bench", help="build a synthetic catalog of N papers and measure each stage")
+    benching.add_argument("--papers", type=int, default=1000, help="how many papers (default: 1000)")
+    benching.add_argument("--json", type=Path, default=None, help="also write the figures to this JSON file")
+    benching.add_argument("--baseline", action="store_true", help="also time a bare MkDocs build of the Markdown")
+    benching.add_argument("--no-browser", action="store_true", help="skip the search measurements in Chromium")
+    benching.set_defaults(run=run_bench)
     serving = commands.add_parser("serve", help="write the Markdown and preview the site with live reload")
     serving.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     serving.set_defaults(run=run_serve)

@@ -21,6 +21,9 @@ class LoadedCatalog:
 
     catalog: Catalog
     paper_locations: tuple[Location, ...] = ()  # in the order of catalog.papers
+    # Papers read with problems: never built, but checked for the rest of their problems.
+    partial: tuple[tuple[Paper, Location], ...] = ()
+    vocabulary_loaded: bool = True
     tag_locations: tuple[Location, ...] = ()  # in the order of catalog.tags
     tags_path: str = f"data/{TAGS_FILE}"
 
@@ -55,7 +58,7 @@ def read_data_files(data_dir: Path, root: Path) -> tuple[SourceFile | None, list
 def load_tags(source: SourceFile | None) -> tuple[tuple[tuple[Tag, Location], ...], list[Problem]]:
     if source is None:
         return (), [Problem(f"data/{TAGS_FILE}", 0, "the tag vocabulary is missing; create it")]
-    data, problems = read_yaml(source.path, source.data)
+    data, problems = read_yaml(source.path, source.data, expected="a YAML list of tags")
     return parse_tags(source.path, data) if not problems else ((), problems)
 
 
@@ -67,14 +70,16 @@ def load_catalog(data_dir: Path, root: Path) -> tuple[LoadedCatalog, list[Proble
 def parse_catalog(tags_file: SourceFile | None, paper_sources: list[SourceFile]) -> tuple[LoadedCatalog, list[Problem]]:
     """The catalog held in the given files, wherever they were read from (disk, or a git revision)."""
     tags, problems = load_tags(tags_file)
+    vocabulary_loaded = not problems
     tags_shown = tags_file.path if tags_file is not None else f"data/{TAGS_FILE}"
     papers: list[tuple[Paper, Location]] = []
+    partial: list[tuple[Paper, Location]] = []
     for source in paper_sources:
         data, read_problems = read_yaml(source.path, source.data)
         parsed, parse_problems = parse_paper(source.path, data) if not read_problems else (None, read_problems)
         problems += parse_problems
         if parsed is not None:
-            papers.append(parsed)
+            (partial if parse_problems else papers).append(parsed)
     papers.sort(key=lambda pair: pair[0].slug)
     catalog = Catalog(papers=tuple(paper for paper, _ in papers), tags=tuple(tag for tag, _ in tags))
     loaded = LoadedCatalog(
@@ -82,6 +87,8 @@ def parse_catalog(tags_file: SourceFile | None, paper_sources: list[SourceFile])
         paper_locations=tuple(location for _, location in papers),
         tag_locations=tuple(location for _, location in tags),
         tags_path=tags_shown,
+        partial=tuple(partial),
+        vocabulary_loaded=vocabulary_loaded,
     )
     return loaded, problems
 

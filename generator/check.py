@@ -19,8 +19,8 @@ SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 def check_catalog(loaded: LoadedCatalog) -> list[Problem]:
     """Problems that span files or need the vocabulary: the schema itself is checked while loading."""
     problems = check_vocabulary(loaded)
-    known_tags = [tag.slug for tag in loaded.catalog.tags]
-    for paper, location in zip(loaded.catalog.papers, loaded.paper_locations, strict=True):
+    known_tags = [tag.slug for tag in loaded.catalog.tags] if loaded.vocabulary_loaded else None
+    for paper, location in [*zip(loaded.catalog.papers, loaded.paper_locations, strict=True), *loaded.partial]:
         problems += check_paper(paper, location, known_tags)
     problems += check_unique(loaded)
     return sorted(problems)
@@ -61,35 +61,32 @@ def check_lengths(paper: Paper, location: Location) -> list[Problem]:
     for field, limit in MAX_LENGTHS.items():
         length = len(getattr(paper, field))
         if length > limit:
-            message = f"the {field} is {length:,} characters long; the most a {field} may have is {limit:,}: shorten it"
+            message = f"the {field} is {length:,} characters long; {limit:,} at most: shorten it"
             problems.append(Problem(location.path, location.of(field), message))
     return problems
 
 
-def check_paper(paper: Paper, location: Location, known_tags: list[str]) -> list[Problem]:
+def check_paper(paper: Paper, location: Location, known_tags: list[str] | None) -> list[Problem]:
+    """The problems of one paper, leaving out fields that could not be read (already reported).
+
+    `known_tags` is None when the vocabulary itself could not be read: its problem is reported, and
+    calling every tag unknown would only bury it.
+    """
     problems = check_lengths(paper, location)
     path = location.path
-    if not SLUG_PATTERN.fullmatch(paper.slug):
-        problems.append(
-            Problem(
-                path, location.of("slug"), f"slug '{paper.slug}' must be lowercase letters, digits and single hyphens"
-            )
-        )
-    expected_name = f"{paper.slug}.yml"
-    if PurePosixPath(path).name != expected_name:
-        problems.append(
-            Problem(
-                path,
-                location.of("slug"),
-                f"the file name does not match the slug '{paper.slug}'; rename the file to {expected_name}",
-            )
-        )
-    if not paper.tags:
+    invalid = location.invalid
+    if "slug" not in invalid and not SLUG_PATTERN.fullmatch(paper.slug):
+        message = f"slug '{paper.slug}' must be lowercase letters, digits and single hyphens"
+        problems.append(Problem(path, location.of("slug"), message))
+    elif "slug" not in invalid and PurePosixPath(path).name != f"{paper.slug}.yml":
+        message = f"the file name does not match the slug '{paper.slug}'; rename the file to {paper.slug}.yml"
+        problems.append(Problem(path, location.of("slug"), message))
+    if "tags" not in invalid and not paper.tags:
         problems.append(
             Problem(path, location.of("tags"), "the paper has no tags; add at least one from data/tags.yml")
         )
     for index, tag in enumerate(paper.tags):
-        if tag not in known_tags:
+        if known_tags is not None and tag not in known_tags:
             close = difflib.get_close_matches(tag, known_tags, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else "; add it to data/tags.yml or pick a known tag"
             problems.append(Problem(path, location.of("tags", index), f"unknown tag '{tag}'{hint}"))
@@ -97,41 +94,33 @@ def check_paper(paper: Paper, location: Location, known_tags: list[str]) -> list
             problems.append(Problem(path, location.of("tags", index), f"tag '{tag}' is listed twice; keep one"))
     for index, link in enumerate(paper.links):
         # `original` records what the listing said, http or not; only the URL the site links to must be https.
-        for name, url in (("url", link.url),):
-            parts = urlsplit(url)
-            if parts.scheme != "https" or not parts.hostname:
-                problems.append(
-                    Problem(
-                        path,
-                        location.of("links", index),
-                        f"link {name} {url!r} is not an https:// URL; write it as https://host/path",
-                    )
-                )
+        parts = urlsplit(link.url)
+        if parts.scheme != "https" or not parts.hostname:
+            message = f"link url {link.url!r} is not an https:// URL; write it as https://host/path"
+            problems.append(Problem(path, location.of("links", index), message))
     return problems
 
 
 def check_unique(loaded: LoadedCatalog) -> list[Problem]:
     """Slugs (with aliases), titles and code repositories must each belong to one paper."""
-    owners: dict[tuple[str, str], list[tuple[Paper, Location, int | None]]] = defaultdict(list)
+    owners: dict[tuple[str, str], list[tuple[Paper, Location, int]]] = defaultdict(list)
     for paper, location in zip(loaded.catalog.papers, loaded.paper_locations, strict=True):
-        for slug in {paper.slug, *paper.aliases}:
-            owners[("slug", slug)].append((paper, location, None))
-        owners[("title", title_key(paper.title))].append((paper, location, None))
+        owners[("slug", paper.slug)].append((paper, location, location.of("slug")))
+        for index, alias in enumerate(paper.aliases):
+            if alias != paper.slug:
+                owners[("slug", alias)].append((paper, location, location.of("aliases", index)))
+        owners[("title", title_key(paper.title))].append((paper, location, location.of("title")))
         for index, link in enumerate(paper.links):
             if link.kind == "code":
-                owners[("repository", link.url)].append((paper, location, index))
+                owners[("repository", link.url)].append((paper, location, location.of("links", index)))
     problems: list[Problem] = []
     for (kind, value), holders in owners.items():
         paths = sorted({location.path for _, location, _ in holders})
         if len(paths) < 2:
             continue
-        for paper, location, link_index in holders:
+        for paper, location, line in holders:
             others = ", ".join(other for other in paths if other != location.path)
             shown = paper.title if kind == "title" else value
-            line = location.of("links", link_index) if kind == "repository" else location.of(kind)
-            problems.append(
-                Problem(
-                    location.path, line, f"duplicate {kind} {shown!r}, also in {others}; merge the papers or change one"
-                )
-            )
+            message = f"duplicate {kind} {shown!r}, also in {others}; merge the papers or change one"
+            problems.append(Problem(location.path, line, message))
     return problems

@@ -13,7 +13,7 @@ from generator.errors import Problem
 from generator.links import extract_links
 from generator.listing import ListingEntry, decode_listing, parse_listing
 from generator.model import Catalog, Link, Listing, Paper
-from generator.slugs import make_slug, title_key
+from generator.slugs import FALLBACK_SLUG, make_slug, title_key
 from generator.tagging import suggest_tags
 from generator.text import clean_latex
 from generator.write import write_files
@@ -32,7 +32,7 @@ def oversized(path: str, entry: ListingEntry) -> list[Problem]:
     for name, text, line in (("title", entry.title, entry.line), ("abstract", entry.abstract, entry.abstract_line)):
         length, limit = len(clean_latex(text)), MAX_LENGTHS[name]
         if length > limit:
-            message = f"the {name} is {length:,} characters long; the most a {name} may have is {limit:,}"
+            message = f"the {name} is {length:,} characters long; {limit:,} at most: shorten it"
             problems.append(Problem(path, line, message))
     return problems
 
@@ -81,7 +81,12 @@ class Merger:
     def find(self, title: str) -> str | None:
         """The slug of the paper `title` names, by its title, its slug or one of its aliases."""
         key = title_key(title)
-        return self.by_key.get(key) or self.by_key.get(make_slug(title, set()))
+        if key in self.by_key:
+            return self.by_key[key]
+        # A slug made from the title is the same paper retitled; a title with no sluggable word makes
+        # only the fallback slug "paper", which names nothing in particular.
+        slug = make_slug(title, set())
+        return self.by_key.get(slug) if slug != FALLBACK_SLUG else None
 
     def create(
         self,

@@ -37,8 +37,12 @@ class Paragraph:
     line: int
 
 
+# Full stops in Latin, CJK and fullwidth scripts; "?" and "!" end titles too, so they do not count.
+SENTENCE_ENDS = (".", "\u3002", "\uff0e")
+
+
 def looks_like_title(text: str) -> bool:
-    return len(text) <= TITLE_MAX_LENGTH and not text.endswith(".")
+    return len(text) <= TITLE_MAX_LENGTH and not text.endswith(SENTENCE_ENDS)
 
 
 def split_paragraphs(lines: list[str], first_line: int) -> list[Paragraph]:

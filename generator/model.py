@@ -101,6 +101,7 @@ class Location:
     line: int = 1
     field_lines: dict[str, int] = field(default_factory=dict)
     item_lines: dict[str, list[int]] = field(default_factory=dict)
+    invalid: frozenset[str] = frozenset()  # fields that could not be read: their problems are already reported
 
     def of(self, name: str, index: int | None = None) -> int:
         """The line of field `name` (or of its item `index`), falling back to the entry's own line."""

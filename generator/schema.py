@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from collections.abc import Callable
@@ -10,7 +11,7 @@ from typing import Any
 
 from generator.errors import Problem
 from generator.model import LINK_KINDS, Link, Listing, Location, Paper, Tag, TagRule
-from generator.yamlfile import LocatedDict, LocatedList
+from generator.yamlfile import InvalidDate, LocatedDict, LocatedList
 
 TYPE_NAMES = {
     str: "text",
@@ -22,6 +23,10 @@ TYPE_NAMES = {
 
 
 def describe(value: Any) -> str:
+    if isinstance(value, InvalidDate):
+        return f"'{value}', which is not a date"
+    if isinstance(value, bytes):
+        return "binary data"
     if value is None:
         return "nothing"
     if isinstance(value, bool):
@@ -89,6 +94,7 @@ class Reader:
         return value
 
     def _read_items(self, field: Field, items: list[Any], line: int) -> list[Any] | None:
+        """The items, or None if one is of the wrong kind; for lists of mappings, the good (index, item) pairs."""
         expected = TYPE_NAMES.get(field.item_kind or str, "text")
         item_lines = getattr(items, "item_lines", [line] * len(items))
         bad = [
@@ -102,6 +108,9 @@ class Reader:
                     self.path, item_line, f"each entry of '{field.name}' must be {expected}, found {describe(item)}"
                 )
             )
+        if field.item_kind is dict:
+            # Mappings (links, listings) are read one by one later: keep the good ones, with their places.
+            return [(index, item) for index, item in enumerate(items) if isinstance(item, dict)]
         return None if bad else list(items)
 
     def line_of(self, name: str) -> int:
@@ -141,16 +150,21 @@ LISTING_FIELDS = (Field("date", str), Field("source", str))
 
 
 def _read_entries(
-    path: str, items: list[Any] | None, what: str, fields: tuple[Field, ...], build: Callable[[dict[str, Any]], Any]
-) -> tuple[tuple[Any, ...], list[Problem]]:
-    entries: list[Any] = []
+    path: str,
+    items: list[tuple[int, Any]] | None,
+    what: str,
+    fields: tuple[Field, ...],
+    build: Callable[[dict[str, Any]], Any],
+) -> tuple[list[tuple[int, Any]], list[Problem]]:
+    """The entries of a list field that read without problems, each with its index in the list."""
+    entries: list[tuple[int, Any]] = []
     problems: list[Problem] = []
-    for item in items or []:
+    for index, item in items or []:
         reader, found = read_mapping(path, item, what, fields)
         problems += found
         if reader is not None and not found:
-            entries.append(build(reader.values))
-    return tuple(entries), problems
+            entries.append((index, build(reader.values)))
+    return entries, problems
 
 
 def _link(values: dict[str, Any]) -> Link:
@@ -158,35 +172,48 @@ def _link(values: dict[str, Any]) -> Link:
 
 
 def parse_paper(path: str, data: Any) -> tuple[tuple[Paper, Location] | None, list[Problem]]:
-    """A Paper from one data file's YAML, or None and every problem in it."""
+    """A Paper from one data file's YAML and every problem in it.
+
+    With problems, the paper holds what could be read (a bad field left empty, named in its location's
+    `invalid`), so the checks can still report the rest of the file all at once; it is never built.
+    """
     reader, problems = read_mapping(path, data, "a paper file", PAPER_FIELDS)
     if reader is None:
         return None, problems
     values = reader.values
+    invalid = {field.name for field in PAPER_FIELDS if values[field.name] is None and field.name in reader.mapping}
+    item_lines = _item_lines(reader.mapping.get("links"))
     links, link_problems = _read_entries(path, values["links"], "a link", LINK_FIELDS, _link)
     listings, listing_problems = _read_entries(
         path, values["listings"], "a listing", LISTING_FIELDS, lambda v: Listing(**v)
     )
-    problems += link_problems + listing_problems
-    for link, item_line in zip(links, _item_lines(reader.mapping.get("links")), strict=False):
+    for index, link in links:
         if link.kind not in LINK_KINDS:
-            problems.append(Problem(path, item_line, f"link kind '{link.kind}' is not one of: {', '.join(LINK_KINDS)}"))
-    if problems:
-        return None, problems
+            line = item_lines[index] if index < len(item_lines) else reader.line_of("links")
+            link_problems.append(Problem(path, line, f"link kind '{link.kind}' is not one of: {', '.join(LINK_KINDS)}"))
+    invalid |= {"links"} if link_problems else set()
+    invalid |= {"listings"} if listing_problems else set()
+    problems += link_problems + listing_problems
     paper = Paper(
-        slug=values["slug"],
-        title=values["title"],
-        abstract=values["abstract"],
-        tags=tuple(values["tags"]),
-        links=links,
-        listings=listings,
-        added=values["added"],
+        slug=values["slug"] or "",
+        title=values["title"] or "",
+        abstract=values["abstract"] or "",
+        tags=tuple(values["tags"] or ()),
+        links=tuple(link for _, link in links),
+        listings=tuple(listing for _, listing in listings),
+        added=values["added"] or datetime.date.min,
         aliases=tuple(values["aliases"] or ()),
         authors=tuple(values["authors"] or ()),
         year=values["year"],
         arxiv=values["arxiv"],
     )
-    return (paper, reader.location()), []
+    missing = {field.name for field in PAPER_FIELDS if field.required and values[field.name] is None}
+    location = reader.location()
+    kept_lines = [item_lines[index] for index, _ in links if index < len(item_lines)]
+    location = dataclasses.replace(
+        location, item_lines=location.item_lines | {"links": kept_lines}, invalid=frozenset(invalid | missing)
+    )
+    return (paper, location), problems
 
 
 def _item_lines(items: Any) -> list[int]:

@@ -58,11 +58,43 @@ def _construct_sequence(loader: LocatedLoader, node: yaml.SequenceNode) -> Itera
     data.extend(loader.construct_object(item, deep=True) for item in node.value)
 
 
+class InvalidDate(str):
+    """A value that YAML reads as a date but that is no date (2026-13-45): kept as text for the schema to report."""
+
+
+def _construct_timestamp(loader: LocatedLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return InvalidDate(node.value)
+
+
+LocatedLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 LocatedLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 LocatedLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 
-def read_yaml(path: str, data: bytes) -> tuple[Any, list[Problem]]:
+# Errors about something opened and never closed are reported where it was opened, with what to do.
+UNCLOSED = {
+    "while parsing a flow sequence": "the list opened with '[' on this line is never closed; end it with ']'",
+    "while parsing a flow mapping": "the mapping opened with '{' on this line is never closed; end it with '}'",
+    "while scanning a quoted scalar": "the quoted text that starts on this line is never closed; add the closing quote",
+}
+
+
+def describe_yaml_error(error: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """The line to point at and what to say, for an error PyYAML raised."""
+    if error.context in UNCLOSED and error.context_mark is not None:
+        return error.context_mark.line + 1, UNCLOSED[error.context]
+    mark = error.problem_mark or error.context_mark
+    reason = error.problem or "the YAML cannot be read"
+    if "could not determine a constructor" in reason:
+        tag = reason.split()[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
+        reason = f"the YAML tag {tag} is not allowed; write plain values"
+    return (mark.line + 1 if mark else 1), reason
+
+
+def read_yaml(path: str, data: bytes, expected: str = "a YAML mapping") -> tuple[Any, list[Problem]]:
     """The document in `data`, or None and a problem naming the line where reading failed."""
     try:
         text = data.decode("utf-8")
@@ -70,16 +102,11 @@ def read_yaml(path: str, data: bytes) -> tuple[Any, list[Problem]]:
         line = data[: error.start].count(b"\n") + 1
         return None, [Problem(path, line, "the file is not UTF-8 text; save it as UTF-8")]
     if not text.strip():
-        return None, [Problem(path, 1, "the file is empty; it must hold a YAML mapping")]
+        return None, [Problem(path, 1, f"the file is empty; it must hold {expected}")]
     try:
         return yaml.load(text, Loader=LocatedLoader), []  # noqa: S506 - LocatedLoader is a SafeLoader
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        reason = error.problem or "the YAML cannot be read"
-        if "could not determine a constructor" in reason:
-            tag = reason.split()[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
-            reason = f"the YAML tag {tag} is not allowed; write plain values"
+        line, reason = describe_yaml_error(error)
         return None, [Problem(path, line, f"invalid YAML: {reason}")]
     except yaml.YAMLError as error:
         return None, [Problem(path, 1, f"invalid YAML: {error}")]

@@ -81,7 +81,7 @@ def test_duplicate_slug_through_an_alias(tmp_path: Path) -> None:
     papers = {"a.yml": paper_yaml("a", "Paper A"), "b.yml": paper_yaml("b", "Paper B", extra="aliases: [a]\n")}
     assert check(tmp_path, papers) == [
         "data/papers/a.yml:1: duplicate slug 'a', also in data/papers/b.yml; merge the papers or change one",
-        "data/papers/b.yml:1: duplicate slug 'a', also in data/papers/a.yml; merge the papers or change one",
+        "data/papers/b.yml:6: duplicate slug 'a', also in data/papers/a.yml; merge the papers or change one",
     ]
 
 

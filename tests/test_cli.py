@@ -75,9 +75,10 @@ def test_check_reports_every_problem_with_its_line(fixture_project: Path) -> Non
     assert result.returncode == 1
     assert result.stderr == (
         "data/papers/empty.yml:1: the file is empty; it must hold a YAML mapping\n"
+        "data/papers/plain-paper-without-links.yml:4: unknown tag 'speach'; did you mean 'speech'?\n"
         "data/papers/plain-paper-without-links.yml:9: unknown field 'colour' in a paper file; known fields are: "
         "slug, title, tags, abstract, links, listings, added, aliases, authors, year, arxiv\n"
-        "2 problems found; nothing was written.\n"
+        "3 problems found; nothing was written.\n"
     )
 
 
@@ -105,7 +106,8 @@ def test_malformed_data_files_are_all_reported_and_nothing_is_written(fixture_pr
     assert result.returncode == 1
     assert result.stderr == (
         "data/papers/a-list.yml:1: a paper file must be a YAML mapping of field: value, found a list\n"
-        "data/papers/broken.yml:3: invalid YAML: expected ',' or ']', but got '<stream end>'\n"
+        "data/papers/broken.yml:2: invalid YAML: the list opened with '[' on this line is never closed; "
+        "end it with ']'\n"
         "data/papers/empty.yml:1: the file is empty; it must hold a YAML mapping\n"
         "data/papers/latin1.yml:2: the file is not UTF-8 text; save it as UTF-8\n"
         "data/papers/tagged.yml:1: invalid YAML: the YAML tag !!python/object/apply:os.system is not allowed; "

@@ -1,0 +1,233 @@
+"""`python -m generator bench`: build a synthetic catalog of N papers for real, and measure every stage."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from generator.build import GENERATED, Project, load_and_check, render_pages
+from generator.catalog import dump_paper, load_catalog
+from generator.model import Catalog
+from generator.search_index import index_site
+from generator.synthetic import synthetic_catalog
+from generator.write import write_files
+from generator.yamlfile import dump_yaml
+
+T = TypeVar("T")
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "CONTRIBUTING.md")
+SKIP_SEARCH = "PAPERSHELF_SKIP_SEARCH_INDEX"  # read by generator/mkdocs_hooks.py: the benchmark times it alone
+BARE_CONFIG = """\
+site_name: Bare
+site_url: https://example.org/bare/
+docs_dir: {docs}
+site_dir: {site}
+theme:
+  name: material
+nav:
+  - Home: index.md
+  - Tags: tags/index.md
+  - All papers: papers/index.md
+not_in_nav: |
+  /papers/*.md
+  /tags/*.md
+  /*.md
+plugins: []
+markdown_extensions: [attr_list, md_in_html, pymdownx.highlight, pymdownx.superfences, toc]
+"""
+
+
+@dataclass
+class Report:
+    papers: int
+    stages: dict[str, float] = field(default_factory=dict)
+    peak_memory_mb: float = 0.0
+    site_mb: float = 0.0
+    pages_artifact_mb: float = 0.0
+    paper_page_median_bytes: int = 0
+    paper_page_max_bytes: int = 0
+    files_rewritten_by_second_run: int = -1
+    search: dict[str, Any] = field(default_factory=dict)
+    bare_mkdocs_seconds: float | None = None
+    build_over_bare: float | None = None
+
+    @property
+    def build_seconds(self) -> float:
+        return sum(seconds for stage, seconds in self.stages.items() if stage != "synthesise")
+
+
+def peak_memory_mb() -> float:
+    """The largest resident set of this process or any child it waited for (Linux reports KB)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+@contextmanager
+def stage(report: Report, name: str) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    report.stages[name] = round(time.perf_counter() - started, 2)
+    say(f"{name}: {report.stages[name]} s")
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def timed(report: Report, name: str, action: Callable[[], T]) -> T:
+    with stage(report, name):
+        return action()
+
+
+def make_project(root: Path, catalog: Catalog, repository: Path) -> Project:
+    for name in PROJECT_FILES:
+        source = repository / name
+        if source.is_dir():
+            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns(*GENERATED, "__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, root / name)
+    (root / "generator").symlink_to(repository / "generator")
+    tags = [{"slug": tag.slug, "name": tag.name, "description": tag.description} for tag in catalog.tags]
+    files = {"data/tags.yml": dump_yaml(tags)} | {f"data/papers/{p.slug}.yml": dump_paper(p) for p in catalog.papers}
+    write_files(root, files)
+    return Project(root)
+
+
+def run_mkdocs(project: Project, config: Path, site: Path) -> None:
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--quiet",
+        "--config-file",
+        str(config),
+        "--site-dir",
+        str(site),
+    ]
+    environment = os.environ | {"NO_MKDOCS_2_WARNING": "1", SKIP_SEARCH: "1"}
+    subprocess.run(command, cwd=project.root, env=environment, check=True)
+
+
+def measure_site(report: Report, site: Path) -> None:
+    sizes = [path.stat().st_size for path in site.rglob("*") if path.is_file()]
+    report.site_mb = round(sum(sizes) / 1e6, 1)
+    pages = [path.stat().st_size for path in (site / "papers").glob("*/index.html")]
+    report.paper_page_median_bytes = int(statistics.median(pages))
+    report.paper_page_max_bytes = max(pages)
+    with tempfile.TemporaryFile() as sink:
+        with tarfile.open(fileobj=sink, mode="w") as archive:
+            archive.add(site, arcname=".")
+        report.pages_artifact_mb = round(sink.tell() / 1e6, 1)
+
+
+def common_and_rare_words(catalog: Catalog) -> tuple[str, str]:
+    from collections import Counter
+
+    counts = Counter(word for paper in catalog.papers for word in set(paper.title.lower().split()) if word.isalpha())
+    common = max((word for word in counts if len(word) > 5), key=lambda word: counts[word])
+    rare = min((word for word in counts if len(word) > 7), key=lambda word: (counts[word], word))
+    return common, rare
+
+
+def measure_search(site: Path, words: tuple[str, str]) -> dict[str, Any]:
+    """Bytes fetched and time to the first results, for a first search in a fresh Chromium."""
+    from playwright.sync_api import Response, sync_playwright
+
+    from generator.serving import CHROMIUM, CHROMIUM_ARGUMENTS, serve
+
+    results: dict[str, Any] = {}
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGUMENTS)
+        for kind, word in zip(("common", "rare"), words, strict=True):
+            context = browser.new_context()
+            context.route("https://**", lambda route: route.abort())
+            page = context.new_page()
+            page.goto(base, wait_until="networkidle")
+            fetched: list[int] = []
+
+            def count(response: Response, fetched: list[int] = fetched) -> None:
+                if response.ok:
+                    fetched.append(len(response.body()))
+
+            page.on("response", count)
+            started = time.perf_counter()
+            page.fill("#ps-search-input", word)
+            page.wait_for_selector(".ps-search__results li", timeout=180_000)
+            seconds = time.perf_counter() - started
+            page.wait_for_timeout(300)
+            results[kind] = {"word": word, "seconds": round(seconds, 2), "kilobytes": round(sum(fetched) / 1000, 1)}
+            context.close()
+        browser.close()
+    return results
+
+
+def run_bench(repository: Path, papers: int, baseline: bool, browser: bool) -> Report:
+    report = Report(papers)
+    loaded, _ = load_catalog(repository / "data", repository)
+    catalog = timed(report, "synthesise", lambda: synthetic_catalog(papers, loaded.catalog))
+    with tempfile.TemporaryDirectory(prefix="papershelf-bench-") as folder:
+        project = timed(report, "write data files", lambda: make_project(Path(folder), catalog, repository))
+        checked = timed(report, "load and check", lambda: load_and_check(project))
+        if checked.problems:
+            raise SystemExit("\n".join(map(str, checked.problems[:20])))
+        pages = timed(report, "render Markdown", lambda: render_pages(project, checked.loaded.catalog))
+        timed(report, "write Markdown", lambda: write_files(project.docs_dir, pages, owned=GENERATED))
+        site = project.root / "site"
+        timed(report, "MkDocs", lambda: run_mkdocs(project, project.config_file, site))
+        timed(report, "search index", lambda: index_site(site))
+        again = load_and_check(project)
+        rewritten = write_files(project.docs_dir, render_pages(project, again.loaded.catalog), owned=GENERATED)
+        report.files_rewritten_by_second_run = len(rewritten.written) + len(rewritten.removed)
+        measure_site(report, site)
+        if browser:
+            report.search = measure_search(site, common_and_rare_words(catalog))
+        if baseline:
+            bare = project.root / "bare.yml"
+            bare.write_text(BARE_CONFIG.format(docs=project.docs_dir, site=project.root / "bare-site"))
+            started = time.perf_counter()
+            run_mkdocs(project, bare, project.root / "bare-site")
+            report.bare_mkdocs_seconds = round(time.perf_counter() - started, 2)
+            report.build_over_bare = round(report.build_seconds / report.bare_mkdocs_seconds, 2)
+        report.peak_memory_mb = round(peak_memory_mb(), 1)
+    return report
+
+
+def render_report(report: Report) -> str:
+    lines = [f"PaperShelf benchmark, {report.papers:,} papers"]
+    lines += [f"  {name:<18} {seconds:8.2f} s" for name, seconds in report.stages.items()]
+    lines.append(f"  {'whole build':<18} {report.build_seconds:8.2f} s  (all stages but synthesise)")
+    if report.bare_mkdocs_seconds is not None:
+        lines.append(f"  bare MkDocs build  {report.bare_mkdocs_seconds:8.2f} s  (ratio {report.build_over_bare})")
+    lines.append(f"  peak memory        {report.peak_memory_mb:8.1f} MB")
+    lines.append(f"  site               {report.site_mb:8.1f} MB  (Pages artifact tar {report.pages_artifact_mb} MB)")
+    lines.append(
+        f"  paper page         median {report.paper_page_median_bytes:,} B, largest {report.paper_page_max_bytes:,} B"
+    )
+    lines.append(f"  second run rewrote {report.files_rewritten_by_second_run} files")
+    for kind, figures in report.search.items():
+        word, seconds, kilobytes = figures["word"], figures["seconds"], figures["kilobytes"]
+        lines.append(f"  first search, {kind} word {word!r}: {seconds} s, {kilobytes} KB fetched")
+    return "\n".join(lines)
+
+
+def bench(repository: Path, papers: int, json_path: Path | None, baseline: bool, browser: bool) -> int:
+    report = run_bench(repository, papers, baseline, browser)
+    print(render_report(report))
+    if json_path is not None:
+        data = asdict(report) | {"build_seconds": round(report.build_seconds, 2)}
+        json_path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    return 0
