@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from generator.model import Link, LinkKind
 
-URL_PATTERN = re.compile(r"https?://[^\s<>\"'`\\]+")
+URL_PATTERN = re.compile(r"https?://[^\s<>\"'`\\\x00-\x1f\x7f]+")
 TRAILING_PUNCTUATION = ".,;:!?*"
 BRACKETS = {")": "(", "]": "[", "}": "{"}
 CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org")
@@ -69,12 +69,22 @@ def trim_url(url: str) -> str:
     return url
 
 
+def is_usable(url: str) -> bool:
+    """Whether `url` parses, host and port included: `http://[` or `http://x.org:99999/` do not."""
+    try:
+        parts = urlsplit(url)
+        _ = parts.port
+    except ValueError:
+        return False
+    return bool(parts.hostname)
+
+
 def find_urls(text: str) -> list[str]:
-    """Every http(s) URL in `text`, in order, trimmed, without repeats."""
+    """Every usable http(s) URL in `text`, in order, trimmed, without repeats."""
     urls: list[str] = []
     for match in URL_PATTERN.finditer(text):
         url = trim_url(match.group(0))
-        if url not in urls and urlsplit(url).hostname:
+        if url not in urls and is_usable(url):
             urls.append(url)
     return urls
 
@@ -82,13 +92,13 @@ def find_urls(text: str) -> list[str]:
 def classify_url(url: str) -> Link:
     """A Link for `url`: its kind, and its normalised form (an https repository or hub URL)."""
     parts = urlsplit(url)
+    # Only the hosts matched below lose "www."; any other keeps its name, so normalising is idempotent.
     host = (parts.hostname or "").lower().removeprefix("www.")
-    netloc = host if parts.port is None else f"{host}:{parts.port}"
     segments = [segment for segment in parts.path.split("/") if segment]
     kind: LinkKind = "project"
     # http is upgraded; any other scheme is kept, for the check to reject it.
     scheme = "https" if parts.scheme.lower() in ("http", "https") else parts.scheme
-    normalized = parts._replace(scheme=scheme, netloc=netloc).geturl()
+    normalized = parts._replace(scheme=scheme, netloc=parts.netloc.lower()).geturl()
     if host in CODE_HOSTS and len(segments) >= 2 and segments[0].lower() not in GITHUB_SECTIONS:
         kind = "code"
         repository = segments[1].removesuffix(".git")

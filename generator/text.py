@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from generator.links import URL_PATTERN, trim_url
+from generator.links import URL_PATTERN, is_usable, trim_url
 
 # Accent macros as combining characters: `Fr\'echet` becomes "Fréchet" after NFC normalisation.
 ACCENTS = {
@@ -107,7 +107,12 @@ MATH_PATTERN = re.compile(r"\$([^$\s][^$]{0,80}?)\$")
 # LaTeX quotes open with backticks and close with apostrophes; a Markdown `code` span is left alone.
 DOUBLE_QUOTE_PATTERN = re.compile(r"(?<!`)``([^`]+?)''(?!')")
 SINGLE_QUOTE_PATTERN = re.compile(r"(?<![\w`])`([^`']+)'(?!\w)")
-DASH_PATTERN = re.compile(r" (---?) ")  # spaced only, so command-line flags such as --help stay
+DASH_PATTERN = re.compile(r"(?<= )---?(?= )")  # spaced only, so command-line flags such as --help stay
+LINE_BREAK_PATTERN = re.compile(r"\\\\")  # `\\` ends a line in LaTeX
+URL_MACRO_PATTERN = re.compile(r"\\url\{([^{}\s]*)\}")
+HREF_PATTERN = re.compile(r"\\href\{([^{}\s]*)\}\{([^{}]*)\}")
+# C0 control characters other than white space: invisible, and some are Python-Markdown's placeholders.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 GROUPED_ACCENT_PATTERN = re.compile(r"\{(\\[^{}]+)\}")
 
 
@@ -126,17 +131,22 @@ def _clean_latex_fragment(text: str) -> str:
     text = ACCENT_PATTERN.sub(_replace_accent, text)
     text = MATH_PATTERN.sub(lambda m: m.group(1) if re.search(r"[\\^_{}]", m.group(1)) else m.group(0), text)
     text = ESCAPE_PATTERN.sub(lambda m: ESCAPED_SYMBOLS[m.group(1)], text)
-    while FORMATTING_PATTERN.search(text):
-        text = FORMATTING_PATTERN.sub(r"\1", text)
+    # A tie (~) is a space; done before the macros, so that \sim and \textasciitilde still give "~".
+    text = text.replace("~", " ")
     text = MACRO_PATTERN.sub(_replace_macro, text)
     text = DOUBLE_QUOTE_PATTERN.sub("\u201c\\1\u201d", text)
     text = SINGLE_QUOTE_PATTERN.sub("\u2018\\1\u2019", text)
-    text = text.replace("~", " ")
-    return DASH_PATTERN.sub(lambda m: " \u2014 " if m.group(1) == "---" else " \u2013 ", text)
+    return DASH_PATTERN.sub(lambda m: "\u2014" if m.group(0) == "---" else "\u2013", text)
 
 
 def clean_latex(text: str) -> str:
     """Turn LaTeX residue into what it means, leaving URLs exactly as they are."""
+    text = normalize_space(CONTROL_CHARACTERS.sub("", text))
+    text = LINE_BREAK_PATTERN.sub(" ", text)
+    text = URL_MACRO_PATTERN.sub(r"\1", text)
+    text = HREF_PATTERN.sub(r"\2 (\1)", text)
+    while FORMATTING_PATTERN.search(text):
+        text = FORMATTING_PATTERN.sub(r"\1", text)
     pieces: list[str] = []
     position = 0
     for match in URL_PATTERN.finditer(text):
@@ -165,8 +175,11 @@ def _escape(text: str) -> str:
 
 
 def escape_markdown(text: str) -> str:
-    """Markdown source, on one line, that renders as exactly `text` with its white space folded."""
-    return _escape_block_start(_escape(normalize_space(text)))
+    """Markdown source, on one line, that renders as exactly `text` with its white space folded.
+
+    Control characters are dropped: they are not text, and STX and ETX are Python-Markdown's own markers.
+    """
+    return _escape_block_start(_escape(normalize_space(CONTROL_CHARACTERS.sub("", text))))
 
 
 def _escape_block_start(markdown: str) -> str:
@@ -179,14 +192,23 @@ def _escape_block_start(markdown: str) -> str:
 
 
 def markdown_with_links(text: str) -> str:
-    """Like `escape_markdown`, but every http(s) URL becomes a clickable autolink."""
-    text = normalize_space(text)
+    """Like `escape_markdown`, but every usable http(s) URL becomes a link that reads as the URL.
+
+    An explicit link, `[escaped URL](<URL>)`, not an autolink: Python-Markdown would decode an entity
+    inside an autolink, and match `[x](y)` inside a URL as a link of its own.
+    """
+    text = normalize_space(CONTROL_CHARACTERS.sub("", text))
     pieces: list[str] = []
     position = 0
     for match in URL_PATTERN.finditer(text):
         url = trim_url(match.group(0))
-        pieces.append(_escape(text[position : match.start()]))
-        pieces.append(f"<{url}>")
+        if not is_usable(url):
+            continue
+        before = _escape(text[position : match.start()])
+        # A "!" just before the link would make it an image.
+        pieces.append(before[:-1] + "\\!" if before.endswith("!") else before)
+        # The serialiser keeps entities in attributes as they are, so `&` is written as one: `&amp;`.
+        pieces.append(f"[{_escape(url)}](<{url.replace('&', '&amp;')}>)")
         position = match.start() + len(url)
     pieces.append(_escape(text[position:]))
     return _escape_block_start("".join(pieces))
