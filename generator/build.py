@@ -115,7 +115,7 @@ def generate(project: Project) -> tuple[WriteReport | None, Checked]:
     if checked.problems:
         return None, checked
     pages = render_pages(project, checked.loaded.catalog)
-    return write_files(project.docs_dir, pages, owned=GENERATED), checked
+    return write_files(project.docs_dir, pages, owned=GENERATED, durable=False), checked
 
 
 def publish_manifest(project: Project, checked: Checked) -> WriteReport:

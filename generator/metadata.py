@@ -26,8 +26,7 @@ SCHEMA_TYPES = {"code": "SoftwareSourceCode", "dataset": "Dataset", "model": "Cr
 
 def work_example(link: Link) -> dict[str, str]:
     """The paper's code, data set, model or project page as a schema.org work of its own."""
-    example = {"@type": SCHEMA_TYPES[link.kind], "url": link.url}
-    return example | ({"codeRepository": link.url} if link.kind == "code" else {})
+    return {"@type": SCHEMA_TYPES[link.kind], "codeRepository" if link.kind == "code" else "url": link.url}
 
 
 def json_ld(paper: Paper, url: str, tag_names: Sequence[str]) -> str:
@@ -36,8 +35,8 @@ def json_ld(paper: Paper, url: str, tag_names: Sequence[str]) -> str:
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",
         "name": paper.title,
-        "headline": first_sentence(paper.title, limit=110),
-        "abstract": paper.abstract,
+        # The abstract is on the page itself; here its first sentence keeps every page light.
+        "description": first_sentence(paper.abstract, limit=200),
         "url": url,
         "keywords": list(tag_names),
         "dateCreated": paper.added.isoformat(),

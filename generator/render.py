@@ -12,7 +12,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
-from generator.citation import bibliography, bibtex_entry, plain_citation
+from generator.citation import bibtex_entry, plain_citation
 from generator.exports import PAPERS_JSON_SCHEMA_DOC, papers_json
 from generator.feeds import atom_feed
 from generator.metadata import json_ld, scholar_meta
@@ -44,8 +44,13 @@ def safe_url(url: str) -> Markdown:
 @pass_context
 def link_to(context: Context, target: str) -> Markdown:
     """The relative link from the page being rendered to another page under docs/."""
+    # Every page and target is a path under docs/ without "..": a prefix test is relpath, much cheaper.
     here = posixpath.dirname(context["page_path"])
-    return Markdown(posixpath.relpath(target, here or "."))
+    if not here:
+        return Markdown(target)
+    if target.startswith(here + "/"):
+        return Markdown(target[len(here) + 1 :])
+    return Markdown("../" * (here.count("/") + 1) + target)
 
 
 def stars_badge(link: Link) -> Markdown:
@@ -152,9 +157,19 @@ class SiteRenderer:
         self.papers_by_tag = {slug: sorted(papers, key=sort_key) for slug, papers in tagged.items()}
         self.by_slug = {paper.slug: paper for paper in catalog.papers}
         self.related = related_papers(catalog.papers)
+        self.bibtex: dict[str, str] = {}
 
     def render(self, template: str, page_path: str, **context: Any) -> str:
         return self.environment.get_template(template).render(page_path=page_path, tags=self.tags, **context)
+
+    def bibtex_of(self, paper: Paper) -> str:
+        """A paper's BibTeX entry, made once: it is on its page, in papers.bib and in each tag's .bib."""
+        if paper.slug not in self.bibtex:
+            self.bibtex[paper.slug] = bibtex_entry(paper, self.url_of(paper))
+        return self.bibtex[paper.slug]
+
+    def bibliography(self, papers: list[Paper]) -> str:
+        return "\n".join(self.bibtex_of(paper) for paper in papers)
 
     def url_of(self, paper: Paper) -> str:
         """The paper's permanent, absolute URL."""
@@ -163,9 +178,13 @@ class SiteRenderer:
     def render_paper(self, paper: Paper) -> str:
         url = self.url_of(paper)
         tag_names = [self.tags[slug].name for slug in paper.tags]
-        meta = page_meta(first_sentence(paper.abstract, limit=200), edit_label="Edit this paper")
-        meta |= {"paper": True, "scholar": scholar_meta(paper, url), "jsonld": json_ld(paper, url, tag_names)}
-        citation = {"bibtex": bibtex_entry(paper, url), "plain": plain_citation(paper, url)}
+        meta = page_meta(first_sentence(paper.abstract, limit=200))
+        meta |= {
+            "template": "paper.html",
+            "scholar": scholar_meta(paper, url),
+            "jsonld": json_ld(paper, url, tag_names),
+        }
+        citation = {"bibtex": self.bibtex_of(paper), "plain": plain_citation(paper, url)}
         related = [self.by_slug[slug] for slug in self.related.get(paper.slug, ())]
         return self.render("paper.md.j2", paper_page(paper), paper=paper, meta=meta, citation=citation, related=related)
 
@@ -186,7 +205,7 @@ class SiteRenderer:
                 url_of=self.url_of,
             ),
             "papers.json": papers_json(catalog, self.url_of),
-            "papers.bib": bibliography(sorted(catalog.papers, key=sort_key), self.url_of),
+            "papers.bib": self.bibliography(sorted(catalog.papers, key=sort_key)),
         }
         for tag in catalog.tags:
             papers = self.papers_by_tag.get(tag.slug, [])
@@ -197,7 +216,7 @@ class SiteRenderer:
                 page_url=f"{self.site_url}tags/{tag.slug}/",
                 url_of=self.url_of,
             )
-            files[tag_bibliography(tag)] = bibliography(papers, self.url_of)
+            files[tag_bibliography(tag)] = self.bibliography(papers)
         return files
 
     def render_all(self) -> dict[str, str]:

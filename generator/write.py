@@ -16,22 +16,27 @@ class WriteReport:
     removed: list[str] = field(default_factory=list)
 
 
-def write_atomically(path: Path, content: bytes) -> None:
-    """Replace `path` in one step, so a killed run leaves either the old file or the new one."""
+def write_atomically(path: Path, content: bytes, durable: bool = True) -> None:
+    """Replace `path` in one step, so a killed run leaves either the old file or the new one.
+
+    `durable` also waits for the disk, so that a power cut cannot lose it: for data curators wrote,
+    not for pages the next build makes again.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
         Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
 
 
-def write_files(root: Path, files: Mapping[str, str], owned: Iterable[str] = ()) -> WriteReport:
+def write_files(root: Path, files: Mapping[str, str], owned: Iterable[str] = (), durable: bool = True) -> WriteReport:
     """Write `files` (relative path to text) under `root`.
 
     Paths in `owned` (folders or files, relative to `root`) belong to the generator: whatever is
@@ -44,7 +49,7 @@ def write_files(root: Path, files: Mapping[str, str], owned: Iterable[str] = ())
         if path.is_file() and path.read_bytes() == content:
             report.unchanged.append(relative)
             continue
-        write_atomically(path, content)
+        write_atomically(path, content, durable)
         report.written.append(relative)
     for relative in owned:
         report.removed += _remove_stale(root, root / relative, files)

@@ -124,7 +124,7 @@ def test_the_copy_button_puts_bibtex_on_the_clipboard(base_url: str, browser: Br
     context.route("https://api.github.com/**", offline)
     page = context.new_page()
     page.goto(base_url + PAPER)
-    page.locator(".language-bibtex button.md-code__button, .highlight:has(.nc) button.md-code__button").first.click()
+    page.locator(".ps-cite button.ps-copy").first.click()
     copied = page.evaluate("navigator.clipboard.readText()")
     page.locator("button.ps-permalink").click()
     permalink = page.evaluate("navigator.clipboard.readText()")

@@ -6,6 +6,22 @@
   if (!root) return;
   const input = root.querySelector("#ps-search-input");
   const panel = root.querySelector(".ps-search__panel");
+  // Static markup, built here rather than sent with every page.
+  panel.innerHTML = `
+    <div class="ps-search__filters">
+      <fieldset class="ps-search__mode">
+        <legend>Papers with</legend>
+        <label><input type="radio" name="ps-mode" value="all" checked> all of the tags</label>
+        <label><input type="radio" name="ps-mode" value="any"> any of the tags</label>
+        <label><input type="checkbox" name="ps-code"> code</label>
+      </fieldset>
+      <fieldset class="ps-search__tags">
+        <legend>Tags</legend>
+        <div class="ps-search__tag-list" data-ps-tags><span>Loading tags…</span></div>
+      </fieldset>
+    </div>
+    <p class="ps-search__status" role="status" aria-live="polite"></p>
+    <ol class="ps-search__results" data-ps-results></ol>`;
   const status = root.querySelector(".ps-search__status");
   const list = root.querySelector("[data-ps-results]");
   const tagBox = root.querySelector("[data-ps-tags]");
