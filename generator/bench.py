@@ -136,6 +136,14 @@ def measure_site(report: Report, site: Path) -> None:
         report.pages_artifact_mb = round(sink.tell() / 1e6, 1)
 
 
+def bare_markdown(docs: Path, target: Path) -> Path:
+    """The generated Markdown as it is, but for the `template: paper.html` line, which is an override."""
+    shutil.copytree(docs, target)
+    for page in (target / "papers").glob("*.md"):
+        page.write_text(page.read_text(encoding="utf-8").replace("template: paper.html\n", ""), encoding="utf-8")
+    return target
+
+
 def common_and_rare_words(catalog: Catalog) -> tuple[str, str]:
     from collections import Counter
 
@@ -200,7 +208,8 @@ def run_bench(repository: Path, papers: int, baseline: bool, browser: bool) -> R
             report.search = measure_search(site, common_and_rare_words(catalog))
         if baseline:
             bare = project.root / "bare.yml"
-            bare.write_text(BARE_CONFIG.format(docs=project.docs_dir, site=project.root / "bare-site"))
+            bare_docs = bare_markdown(project.docs_dir, project.root / "bare-docs")
+            bare.write_text(BARE_CONFIG.format(docs=bare_docs, site=project.root / "bare-site"))
             started = time.perf_counter()
             run_mkdocs(project, bare, project.root / "bare-site")
             report.bare_mkdocs_seconds = round(time.perf_counter() - started, 2)
