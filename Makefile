@@ -4,7 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve test lint types unit golden screenshot browser clean
+.PHONY: site serve test lint types unit golden screenshot browser bench clean
+
+# The benchmark of docs/benchmarks.md: PAPERS=10000 make bench (and 100000; see that page for time and memory).
+PAPERS ?= 1000
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +46,9 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium is missing: run 'sudo apt-get install chromium' (needed at /usr/bin/chromium)"; exit 1; fi; }
+
+bench: $(STAMP) browser
+	$(PY) -m generator bench --papers $(PAPERS) --baseline --json bench-$(PAPERS).json
 
 screenshot: $(STAMP) browser
 	$(PY) -m generator build

@@ -13,6 +13,7 @@ from generator.errors import Problem
 from generator.links import extract_links
 from generator.listing import ListingEntry, decode_listing, parse_listing
 from generator.model import Catalog, Link, Listing, Paper
+from generator.progress import progress
 from generator.slugs import FALLBACK_SLUG, make_slug, title_key
 from generator.tagging import suggest_tags
 from generator.text import clean_latex
@@ -137,7 +138,7 @@ def import_listings(paths: list[Path], root: Path, added: datetime.date) -> tupl
     if problems:
         return ImportReport(), problems
     merger = Merger(loaded.catalog, added)
-    for date, source, entry in entries:
+    for date, source, entry in progress(entries, "Listing entries"):
         merger.fold(date, source, entry)
     report = merger.report()
     write_papers(root, [merger.papers[slug] for slug in report.added + report.merged])

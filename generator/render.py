@@ -17,6 +17,7 @@ from generator.exports import PAPERS_JSON_SCHEMA_DOC, papers_json
 from generator.feeds import atom_feed
 from generator.metadata import json_ld, scholar_meta
 from generator.model import Catalog, Link, Paper, Tag
+from generator.progress import progress
 from generator.related import related_papers
 from generator.slugs import title_key
 from generator.text import escape_markdown, first_sentence, markdown_with_links
@@ -229,7 +230,7 @@ class SiteRenderer:
             "tags": len(catalog.tags),
             "with_code": sum(p.has_code for p in catalog.papers),
         }
-        pages = {paper_page(paper): self.render_paper(paper) for paper in catalog.papers}
+        pages = {paper_page(paper): self.render_paper(paper) for paper in progress(catalog.papers, "Paper pages")}
         pages |= {tag_page(tag): self.render_tag(tag) for tag in catalog.tags}
         pages["tags/index.md"] = self.render("tags.md.j2", "tags/index.md", vocabulary=catalog.tags, counts=counts)
         pages["papers/index.md"] = self.render(

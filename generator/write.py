@@ -8,6 +8,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.progress import progress
+
 
 @dataclass
 class WriteReport:
@@ -43,7 +45,7 @@ def write_files(root: Path, files: Mapping[str, str], owned: Iterable[str] = (),
     there and not in `files` is removed, so a paper that left the catalog leaves no page behind.
     """
     report = WriteReport()
-    for relative, text in sorted(files.items()):
+    for relative, text in progress(sorted(files.items()), "Writing files"):
         path = root / relative
         content = text.encode("utf-8")
         if path.is_file() and path.read_bytes() == content:

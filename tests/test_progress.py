@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from generator.progress import progress
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> Terminal:
+    monkeypatch.delenv("CI", raising=False)
+    return Terminal()
+
+
+def test_a_terminal_sees_progress(terminal: Terminal) -> None:
+    assert list(progress(range(1200), "Pages", terminal)) == list(range(1200))
+    assert terminal.getvalue() == "\rPages: 500/1,200\rPages: 1,000/1,200\rPages: 1,200/1,200\n"
+
+
+def test_ci_logs_stay_quiet(terminal: Terminal, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CI", "true")
+    assert len(list(progress(range(1200), "Pages", terminal))) == 1200
+    assert terminal.getvalue() == ""
+
+
+def test_a_pipe_stays_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
+    pipe = io.StringIO()
+    monkeypatch.delenv("CI", raising=False)
+    assert len(list(progress(range(1200), "Pages", pipe))) == 1200
+    assert pipe.getvalue() == ""
+
+
+def test_short_runs_stay_quiet(terminal: Terminal) -> None:
+    assert len(list(progress(range(100), "Pages", terminal))) == 100
+    assert terminal.getvalue() == ""
