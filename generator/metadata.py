@@ -5,28 +5,21 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from generator.model import Link, Paper
+from generator.model import Paper
 from generator.text import first_sentence
 
 
-def scholar_meta(paper: Paper, url: str) -> list[tuple[str, str]]:
-    """(name, content) pairs for Google Scholar, from whatever the data holds; never an invented date."""
+def scholar_meta(paper: Paper) -> list[tuple[str, str]]:
+    """(name, content) pairs for Google Scholar, from whatever the data holds; never an invented date.
+
+    The page's address is its canonical link; Scholar reads that, so it is not repeated here."""
     meta = [("citation_title", paper.title)]
     meta += [("citation_author", author) for author in paper.authors]
     if paper.year is not None:
         meta.append(("citation_publication_date", str(paper.year)))
     if paper.arxiv:
         meta += [("citation_arxiv_id", paper.arxiv), ("citation_pdf_url", f"https://arxiv.org/pdf/{paper.arxiv}")]
-    meta.append(("citation_abstract_html_url", url))
     return meta
-
-
-SCHEMA_TYPES = {"code": "SoftwareSourceCode", "dataset": "Dataset", "model": "CreativeWork", "project": "WebPage"}
-
-
-def work_example(link: Link) -> dict[str, str]:
-    """The paper's code, data set, model or project page as a schema.org work of its own."""
-    return {"@type": SCHEMA_TYPES[link.kind], "codeRepository" if link.kind == "code" else "url": link.url}
 
 
 def json_ld(paper: Paper, url: str, tag_names: Sequence[str]) -> str:
@@ -47,8 +40,6 @@ def json_ld(paper: Paper, url: str, tag_names: Sequence[str]) -> str:
         article["datePublished"] = str(paper.year)
     if paper.arxiv:
         article["identifier"] = f"arXiv:{paper.arxiv}"
-    if paper.links:
-        article["workExample"] = [work_example(link) for link in paper.links]
     text = json.dumps({key: value for key, value in article.items() if value is not None}, ensure_ascii=False)
     # Inside a <script> element only "</" can end it early; escaping <, > and & in JSON strings is harmless.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

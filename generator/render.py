@@ -23,7 +23,7 @@ from generator.slugs import title_key
 from generator.text import escape_markdown, first_sentence, markdown_with_links
 from generator.yamlfile import dump_yaml
 
-STARS_BADGE = "https://img.shields.io/github/stars/{repository}?style=flat&logo=github&label=stars&cacheSeconds=86400"
+STARS_BADGE = "https://img.shields.io/github/stars/{repository}?logo=github&cacheSeconds=86400"
 RECENT_PAPERS = 10
 LINK_LABELS = {"code": "Code", "dataset": "Dataset", "model": "Model", "project": "Project page"}
 
@@ -179,10 +179,10 @@ class SiteRenderer:
     def render_paper(self, paper: Paper) -> str:
         url = self.url_of(paper)
         tag_names = [self.tags[slug].name for slug in paper.tags]
-        meta = page_meta(first_sentence(paper.abstract, limit=200))
+        meta = page_meta(first_sentence(paper.abstract, limit=160))
         meta |= {
             "template": "paper.html",
-            "scholar": scholar_meta(paper, url),
+            "scholar": scholar_meta(paper),
             "jsonld": json_ld(paper, url, tag_names),
         }
         citation = {"bibtex": self.bibtex_of(paper), "plain": plain_citation(paper, url)}

@@ -95,6 +95,7 @@ def test_two_tag_filters_narrow_the_results(base_url: str, page: Page) -> None:
     page.goto(base_url)
     search(page, "language")
     everything = status_count(page)
+    page.click(".ps-search__tags summary")
     page.check(".ps-search__tag-list input[value='Datasets & Benchmarks']")
     page.wait_for_timeout(500)
     one_tag = status_count(page)

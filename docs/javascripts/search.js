@@ -15,10 +15,10 @@
         <label><input type="radio" name="ps-mode" value="any"> any of the tags</label>
         <label><input type="checkbox" name="ps-code"> code</label>
       </fieldset>
-      <fieldset class="ps-search__tags">
-        <legend>Tags</legend>
+      <details class="ps-search__tags">
+        <summary>Tags</summary>
         <div class="ps-search__tag-list" data-ps-tags><span>Loading tags…</span></div>
-      </fieldset>
+      </details>
     </div>
     <p class="ps-search__status" role="status" aria-live="polite"></p>
     <ol class="ps-search__results" data-ps-results></ol>`;
@@ -26,6 +26,7 @@
   const list = root.querySelector("[data-ps-results]");
   const tagBox = root.querySelector("[data-ps-tags]");
   const base = new URL(root.dataset.base, window.location.href);
+  // Each shown result costs a fragment download: fetch no more than are shown.
   const SHOWN = 10;
   let pagefind = null;
   let generation = 0;
@@ -118,7 +119,7 @@
     }
     const found = await (await engine()).search(query || null, { filters: chosen });
     if (mine !== generation || !found) return;
-    const items = await Promise.all(found.results.slice(0, SHOWN * 3).map((result) => result.data()));
+    const items = await Promise.all(found.results.slice(0, SHOWN).map((result) => result.data()));
     if (mine !== generation) return;
     const ranked = query ? titleFirst(query, items) : items;
     const count = found.results.length;
@@ -138,10 +139,16 @@
   }
 
   function open() {
-    if (!panel.hidden) return;
     panel.hidden = false;
-    showTags().catch(report);
   }
+
+  // The tag list needs every filter's counts, a download of its own: only when a reader asks for it.
+  let tagsShown = false;
+  root.querySelector(".ps-search__tags").addEventListener("toggle", () => {
+    if (tagsShown) return;
+    tagsShown = true;
+    showTags().catch(report);
+  });
 
   input.addEventListener("focus", open);
   input.addEventListener("input", () => {
