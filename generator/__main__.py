@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -85,7 +84,9 @@ def run_serve(project: Project, arguments: argparse.Namespace) -> int:
     if report is None:
         return report_problems(checked.problems)
     command = mkdocs_command(project, "serve", "--dev-addr", arguments.dev_addr)
-    return subprocess.run(command, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"}, check=False).returncode
+    # This process becomes the server, so that stopping it (Ctrl-C, a signal) stops the server too.
+    os.chdir(project.root)
+    os.execve(command[0], command, os.environ | {"NO_MKDOCS_2_WARNING": "1"})  # noqa: S606 - our own mkdocs
 
 
 def run_diff(project: Project, arguments: argparse.Namespace) -> int:

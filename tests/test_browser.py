@@ -7,9 +7,9 @@ import sys
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from generator.serving import CHROMIUM, CHROMIUM_ARGUMENTS, serve
+from generator.serving import serve
 from tests.conftest import FIXTURES, REPOSITORY, copy_project
 
 PAPER = "papers/masked-speech-with-a-star-search/"
@@ -22,16 +22,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     subprocess.run(command, check=True, capture_output=True, cwd=REPOSITORY)
     with serve(project / "site") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium is missing at /usr/bin/chromium: install it with `apt-get install chromium`")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGUMENTS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

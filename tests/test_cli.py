@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import FIXTURES, REPOSITORY, snapshot
+from tests.conftest import FIXTURES, REPOSITORY, run_cli, snapshot
 
 
 def run(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(project), *arguments],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=REPOSITORY,
-    )
+    return run_cli(project, *arguments)
 
 
 def test_check_accepts_a_valid_catalog(fixture_project: Path) -> None:

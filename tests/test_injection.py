@@ -5,18 +5,16 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import feedparser  # type: ignore[import-untyped]
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, Dialog, Route, sync_playwright
+from playwright.sync_api import Browser, Dialog, Route
 
-from generator.serving import CHROMIUM, CHROMIUM_ARGUMENTS, serve
-from tests.conftest import FIXTURES, REPOSITORY, copy_project
+from generator.serving import serve
+from tests.conftest import FIXTURES, copy_project, run_cli
 
 HOSTILE = FIXTURES / "hostile"
 SCRIPT_TITLE = '<script>window.__pwned = "title script"</script> Attention for Speech'
@@ -25,8 +23,7 @@ ALLOWED_HOSTS = {"127.0.0.1", "img.shields.io", "api.github.com"}
 
 
 def run(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "generator", "--root", str(project), *arguments]
-    return subprocess.run(command, capture_output=True, text=True, check=False, cwd=REPOSITORY)
+    return run_cli(project, *arguments)
 
 
 @pytest.fixture(scope="module")
@@ -42,16 +39,6 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run(built, "build")
     assert result.returncode == 0, result.stderr
     return built
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium is missing at /usr/bin/chromium: install it with `apt-get install chromium`")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGUMENTS)
-        yield launched
-        launched.close()
 
 
 def pages_of(site: Path) -> list[str]:
