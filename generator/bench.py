@@ -104,7 +104,7 @@ def make_project(root: Path, catalog: Catalog, repository: Path) -> Project:
     (root / "generator").symlink_to(repository / "generator")
     tags = [{"slug": tag.slug, "name": tag.name, "description": tag.description} for tag in catalog.tags]
     files = {"data/tags.yml": dump_yaml(tags)} | {f"data/papers/{p.slug}.yml": dump_paper(p) for p in catalog.papers}
-    write_files(root, files)
+    write_files(root, files, durable=False)  # throwaway data: no need to wait for the disk
     return Project(root)
 
 
