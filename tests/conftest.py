@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+from generator.catalog import load_catalog
+from generator.model import Catalog
 from generator.serving import CHROMIUM, CHROMIUM_ARGUMENTS
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -61,3 +63,22 @@ def browser() -> Iterator[Browser]:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGUMENTS)
         yield launched
         launched.close()
+
+
+def load_clean(data_dir: Path) -> Catalog:
+    """The catalog in `data_dir`, which must load without a problem."""
+    loaded, problems = load_catalog(data_dir, REPOSITORY)
+    assert problems == []
+    return loaded.catalog
+
+
+@pytest.fixture(scope="session")
+def bundled() -> Catalog:
+    """The 111 papers of the bundled listings."""
+    return load_clean(REPOSITORY / "data")
+
+
+@pytest.fixture(scope="session")
+def fixture_catalog() -> Catalog:
+    """The three-paper fixture catalog."""
+    return load_clean(FIXTURES / "catalog" / "data")

@@ -5,11 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
-from pathlib import Path
 
 import pytest
 
-from generator.catalog import load_catalog
 from generator.citation import (
     BIBTEX_ESCAPES,
     bibliography,
@@ -20,7 +18,6 @@ from generator.citation import (
     plain_citation,
 )
 from generator.model import Catalog, Listing, Paper
-from tests.conftest import FIXTURES, REPOSITORY
 
 BASE = "https://example.org/papershelf/papers/"
 SPECIALS = "\\{}%&$#_^~"
@@ -28,22 +25,6 @@ SPECIALS = "\\{}%&$#_^~"
 
 def url_of(paper: Paper) -> str:
     return f"{BASE}{paper.slug}/"
-
-
-def load(data_dir: Path) -> Catalog:
-    loaded, problems = load_catalog(data_dir, REPOSITORY)
-    assert problems == []
-    return loaded.catalog
-
-
-@pytest.fixture(scope="module")
-def bundled() -> Catalog:
-    return load(REPOSITORY / "data")
-
-
-@pytest.fixture(scope="module")
-def fixture_catalog() -> Catalog:
-    return load(FIXTURES / "catalog" / "data")
 
 
 def make_paper(**changes: object) -> Paper:

@@ -8,12 +8,8 @@ import json
 import re
 from typing import Any
 
-import pytest
-
-from generator.catalog import load_catalog
 from generator.exports import PAPERS_JSON_SCHEMA_DOC, papers_json
 from generator.model import Catalog, Link, Listing, Paper, Tag
-from tests.conftest import FIXTURES, REPOSITORY
 
 SITE = "https://example.org/papershelf/"
 
@@ -24,22 +20,6 @@ def url_of(paper: Paper) -> str:
 
 def tag_url_of(tag: Tag) -> str:
     return f"{SITE}tags/{tag.slug}/"
-
-
-def load(data_dir: Any) -> Catalog:
-    loaded, problems = load_catalog(data_dir, REPOSITORY)
-    assert problems == []
-    return loaded.catalog
-
-
-@pytest.fixture(scope="module")
-def bundled() -> Catalog:
-    return load(REPOSITORY / "data")
-
-
-@pytest.fixture(scope="module")
-def fixture_catalog() -> Catalog:
-    return load(FIXTURES / "catalog" / "data")
 
 
 def test_bundled_catalog_round_trips_and_equals_the_models(bundled: Catalog) -> None:
