@@ -48,10 +48,21 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
-def run_cli(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+def cli_command(project: Path, *arguments: str) -> list[str]:
+    return [sys.executable, "-m", "generator", "--root", str(project), *arguments]
+
+
+def run_cli(project: Path, *arguments: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """`python -m generator --root PROJECT ARGUMENTS...`, as a curator runs it."""
-    command = [sys.executable, "-m", "generator", "--root", str(project), *arguments]
-    return subprocess.run(command, capture_output=True, text=True, check=False, cwd=REPOSITORY)
+    command = cli_command(project, *arguments)
+    return subprocess.run(command, capture_output=True, text=True, check=False, cwd=REPOSITORY, env=env)
+
+
+def built_site(project: Path) -> Path:
+    """Build `project` and return its site folder; a failed build fails the test with its messages."""
+    result = run_cli(project, "build")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
 
 
 @pytest.fixture(scope="session")

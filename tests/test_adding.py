@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import yaml
 
-from tests.conftest import REPOSITORY, snapshot
+from tests.conftest import run_cli, snapshot
 
 
 def add(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "generator", "--root", str(project), "add", "--added", "2026-11-23", *arguments]
-    return subprocess.run(command, capture_output=True, text=True, check=False, cwd=REPOSITORY)
+    return run_cli(project, "add", "--added", "2026-11-23", *arguments)
 
 
 def test_add_from_the_command_line_with_suggested_tags(fixture_project: Path) -> None:
@@ -34,13 +32,7 @@ def test_add_from_the_command_line_with_suggested_tags(fixture_project: Path) ->
         {"kind": "code", "url": "https://github.com/o/r", "original": "https://github.com/o/r/tree/main"},
         {"kind": "dataset", "url": "https://huggingface.co/datasets/o/d"},
     ]
-    check = subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(fixture_project), "check"],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=REPOSITORY,
-    )
+    check = run_cli(fixture_project, "check")
     assert check.returncode == 0, check.stderr
 
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page
 
 from generator.serving import serve
-from tests.conftest import FIXTURES, REPOSITORY, copy_project
+from tests.conftest import FIXTURES, built_site, copy_project
 
 PAPER = "papers/masked-speech-with-a-star-search/"
 
@@ -18,9 +16,7 @@ PAPER = "papers/masked-speech-with-a-star-search/"
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project = copy_project(tmp_path_factory.mktemp("browser") / "project", FIXTURES / "catalog" / "data")
-    command = [sys.executable, "-m", "generator", "--root", str(project), "build"]
-    subprocess.run(command, check=True, capture_output=True, cwd=REPOSITORY)
-    with serve(project / "site") as url:
+    with serve(built_site(project)) as url:
         yield url
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import REPOSITORY
+from tests.conftest import run_cli
 
 
 def git(project: Path, *arguments: str) -> None:
@@ -21,8 +20,7 @@ def committed(project: Path) -> Path:
 
 
 def diff(project: Path, base: str = "main") -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "generator", "--root", str(project), "diff", base]
-    return subprocess.run(command, capture_output=True, text=True, check=False, cwd=REPOSITORY)
+    return run_cli(project, "diff", base)
 
 
 def test_no_change(fixture_project: Path) -> None:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 from generator.catalog import load_catalog
-from tests.conftest import REPOSITORY
+from tests.conftest import REPOSITORY, built_site, cli_command, run_cli
 
 PAPERS = 3000
 
@@ -27,7 +26,7 @@ def big_listing(path: Path) -> Path:
 def test_a_killed_import_leaves_every_file_whole(fixture_project: Path) -> None:
     listing = big_listing(fixture_project / "big.txt")
     papers = fixture_project / "data" / "papers"
-    command = [sys.executable, "-m", "generator", "--root", str(fixture_project), "import", str(listing)]
+    command = cli_command(fixture_project, "import", str(listing))
     process = subprocess.Popen(command, cwd=REPOSITORY, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while len(list(papers.glob("*.yml"))) < 3 + PAPERS // 10 and process.poll() is None:
@@ -47,10 +46,9 @@ def test_a_killed_import_leaves_every_file_whole(fixture_project: Path) -> None:
 
 
 def test_the_manifest_keeps_urls_of_deleted_papers_only_with_an_alias(fixture_project: Path) -> None:
-    run = [sys.executable, "-m", "generator", "--root", str(fixture_project), "build"]
-    assert subprocess.run(run, cwd=REPOSITORY, capture_output=True, check=False).returncode == 0
+    built_site(fixture_project)
     manifest = (fixture_project / "data" / "published-urls.txt").read_text(encoding="utf-8")
     shutil.move(fixture_project / "data" / "papers" / "plain-paper-without-links.yml", fixture_project / "gone.yml")
-    result = subprocess.run(run, cwd=REPOSITORY, capture_output=True, text=True, check=False)
+    result = run_cli(fixture_project, "build")
     assert result.returncode == 1
     assert (fixture_project / "data" / "published-urls.txt").read_text(encoding="utf-8") == manifest

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import feedparser  # type: ignore[import-untyped]
 from bs4 import BeautifulSoup
 
-from tests.conftest import REPOSITORY
+from tests.conftest import built_site
 
 TITLE = "Costs {of} 100% & $5 for #1_a \\ b: the {} edge"
 EDGE = f"""\
@@ -32,10 +30,7 @@ def brace_depths(text: str) -> list[int]:
 
 def test_an_edge_paper_gets_page_citation_and_feed_entry(fixture_project: Path) -> None:
     (fixture_project / "data" / "papers" / "edge.yml").write_text(EDGE, encoding="utf-8")
-    command = [sys.executable, "-m", "generator", "--root", str(fixture_project), "build"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=REPOSITORY)
-    assert result.returncode == 0, result.stderr
-    site = fixture_project / "site"
+    site = built_site(fixture_project)
     soup = BeautifulSoup((site / "papers" / "edge" / "index.html").read_text(encoding="utf-8"), "html.parser")
     article = soup.select_one("article")
     assert article is not None and article.h1 is not None

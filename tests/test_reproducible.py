@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import REPOSITORY, snapshot
+from tests.conftest import run_cli, snapshot
 
 DAY = 24 * 60 * 60
 # MkDocs writes the build date into the sitemap's <lastmod>; it honours SOURCE_DATE_EPOCH.
@@ -15,9 +13,8 @@ DATED = {"sitemap.xml", "sitemap.xml.gz"}
 
 
 def build(project: Path, site: Path, epoch: int) -> dict[str, bytes]:
-    command = [sys.executable, "-m", "generator", "--root", str(project), "build", "--site-dir", str(site)]
-    environment = os.environ | {"SOURCE_DATE_EPOCH": str(epoch)}
-    subprocess.run(command, check=True, capture_output=True, cwd=REPOSITORY, env=environment)
+    result = run_cli(project, "build", "--site-dir", str(site), env=os.environ | {"SOURCE_DATE_EPOCH": str(epoch)})
+    assert result.returncode == 0, result.stderr
     return snapshot(site)
 
 

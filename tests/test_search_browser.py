@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 from generator.serving import serve
-from tests.conftest import REPOSITORY, copy_project
+from tests.conftest import REPOSITORY, built_site, copy_project
 
 PAPER = "papers/mmlu-cf-a-contamination-free-multi-task-language-understanding-benchmark/"
 BADGE = b'<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20"></svg>'
@@ -21,9 +19,7 @@ BADGE = b'<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20"></svg>'
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project = copy_project(tmp_path_factory.mktemp("search") / "project", REPOSITORY / "data")
-    command = [sys.executable, "-m", "generator", "--root", str(project), "build"]
-    subprocess.run(command, check=True, capture_output=True, cwd=REPOSITORY)
-    with serve(project / "site") as url:
+    with serve(built_site(project)) as url:
         yield url
 
 

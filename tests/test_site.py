@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,20 +14,13 @@ from generator.listing import parse_listing
 from generator.model import Catalog
 from generator.slugs import title_key
 from generator.text import clean_latex
-from tests.conftest import REPOSITORY, copy_project
+from tests.conftest import REPOSITORY, copy_project, run_cli
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
     project = copy_project(tmp_path_factory.mktemp("bundled") / "project", REPOSITORY / "data")
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(project), "build"],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=REPOSITORY,
-    )
-    return project, result
+    return project, run_cli(project, "build")
 
 
 @pytest.fixture(scope="module")
