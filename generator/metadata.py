@@ -6,7 +6,6 @@ import json
 from collections.abc import Sequence
 
 from generator.model import Paper
-from generator.text import first_sentence
 
 
 def scholar_meta(paper: Paper) -> list[tuple[str, str]]:
@@ -28,8 +27,7 @@ def json_ld(paper: Paper, url: str, tag_names: Sequence[str]) -> str:
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",
         "name": paper.title,
-        # The abstract is on the page itself; here its first sentence keeps every page light.
-        "description": first_sentence(paper.abstract, limit=200),
+        # No description: the page's own meta description and its abstract say it already.
         "url": url,
         "keywords": list(tag_names),
         "dateCreated": paper.added.isoformat(),
@@ -40,6 +38,7 @@ def json_ld(paper: Paper, url: str, tag_names: Sequence[str]) -> str:
         article["datePublished"] = str(paper.year)
     if paper.arxiv:
         article["identifier"] = f"arXiv:{paper.arxiv}"
-    text = json.dumps({key: value for key, value in article.items() if value is not None}, ensure_ascii=False)
+    present = {key: value for key, value in article.items() if value is not None}
+    text = json.dumps(present, ensure_ascii=False, separators=(",", ":"))
     # Inside a <script> element only "</" can end it early; escaping <, > and & in JSON strings is harmless.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
