@@ -84,7 +84,7 @@ KEY_STOP_WORDS = frozenset(
 )
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 KEY_HASH_LENGTH = 6
-# A URL inside `url = {...}` and `\url{...}`: nothing that could close the field or the macro early.
+# A URL inside `url = {...}`, which styles typeset with `\url{}`: nothing that could close either early.
 URL_SAFE = ":/?#@!$&'*+,;=%~-._()[]"
 # Authors shown in a plain citation before "et al." takes over.
 PLAIN_AUTHORS_MAX = 3
@@ -174,7 +174,9 @@ def bibtex_entry(paper: Paper, url: str) -> str:
     if paper.arxiv:
         arxiv = escape_bibtex(normalize_space(paper.arxiv))
         fields += [("journal", f"arXiv preprint arXiv:{arxiv}"), ("eprint", arxiv), ("archivePrefix", "arXiv")]
-    fields += [("howpublished", f"\\url{{{bibtex_url(url)}}}"), ("url", bibtex_url(url))]
+    # `url` only: BibLaTeX, natbib's styles and reference managers read it; a `howpublished` copy for
+    # plain.bst doubled every URL (printed twice by plainnat) and a third of every .bib file's bytes.
+    fields.append(("url", bibtex_url(url)))
     note = listing_note(paper)
     if note:
         fields.append(("note", escape_bibtex(note)))

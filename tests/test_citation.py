@@ -166,7 +166,6 @@ def test_exact_entry_of_a_fixture_paper(fixture_catalog: Catalog) -> None:
     assert bibtex_entry(paper, url_of(paper)) == (
         "@misc{masked2f035f,\n"
         "  title = {{Masked Speech with A* Search: [MASK] tokens \\& <brackets>}},\n"
-        "  howpublished = {\\url{https://example.org/papershelf/papers/masked-speech-with-a-star-search/}},\n"
         "  url = {https://example.org/papershelf/papers/masked-speech-with-a-star-search/},\n"
         "  note = {Listed in Hugging Face Daily Papers, Mar 17 and Mar 11}\n"
         "}\n"
@@ -188,7 +187,6 @@ def test_exact_entry_with_authors_year_and_arxiv() -> None:
         "  journal = {arXiv preprint arXiv:2401.01234},\n"
         "  eprint = {2401.01234},\n"
         "  archivePrefix = {arXiv},\n"
-        "  howpublished = {\\url{https://example.org/p/}},\n"
         "  url = {https://example.org/p/},\n"
         "  note = {Listed in Hugging Face Daily Papers, Mar 17}\n"
         "}\n"
@@ -197,7 +195,7 @@ def test_exact_entry_with_authors_year_and_arxiv() -> None:
 
 def test_entry_without_data_leaves_fields_out() -> None:
     _, _, fields = parse_entry(bibtex_entry(make_paper(listings=()), "https://example.org/p/"))
-    assert list(fields) == ["title", "howpublished", "url"]
+    assert list(fields) == ["title", "url"]
 
 
 def test_one_word_abstract_paper() -> None:
