@@ -206,3 +206,26 @@ def test_a_paper_page_describes_itself_for_previews_and_scholars(
     assert (article["@type"], article["name"], article["url"]) == ("ScholarlyArticle", title, url)
     assert article["keywords"] == ["Data Contamination", "Datasets & Benchmarks"]
     assert soup.select_one("link[rel=alternate][type='application/atom+xml'][href$='feed.xml']") is not None
+
+
+def test_a_paper_page_keeps_what_readers_curators_and_citers_use(
+    built: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    project, _ = built
+    slug = "mmlu-cf-a-contamination-free-multi-task-language-understanding-benchmark"
+    soup = page(project, "papers", slug)
+    url = f"https://papershelf.github.io/papershelf/papers/{slug}/"
+    assert soup.select_one("meta[name=description]") is not None
+    assert soup.select_one("button[data-ps-copy-permalink]") is not None
+    edit = soup.select_one("a[rel=edit]")
+    assert edit is not None and edit.get_text() == "Edit this paper"
+    assert str(edit["href"]).endswith(f"/edit/main/data/papers/{slug}.yml")
+    heading = soup.select_one("article h1")
+    assert heading is not None and heading["id"] == "title"
+    bibtex, plain = (block.get_text() for block in soup.select(".ps-cite pre"))
+    assert bibtex.startswith("@misc{") and f"  url = {{{url}}},\n" in bibtex
+    assert plain.endswith(f" {url}\n")
+    first = soup.body.find(True) if soup.body else None
+    assert first is not None and first.name == "script" and first["src"] == "../../javascripts/paper-scheme.js"
+    assert soup.select("script:not([src]):not([type='application/ld+json'])") == []
+    assert (project / "site" / "javascripts" / "paper-scheme.js").is_file()

@@ -1,1 +1,0 @@
-(()=>{const k=new URL(document.body.dataset.psBase,location).pathname+".__palette";let s;try{s=JSON.parse(localStorage.getItem(k))}catch(e){}document.body.dataset.mdColorScheme=s&&s.color?s.color.scheme:matchMedia("(prefers-color-scheme: dark)").matches?"slate":"default"})()
