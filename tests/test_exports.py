@@ -47,11 +47,31 @@ def test_bundled_catalog_round_trips_and_equals_the_models(bundled: Catalog) -> 
     ]
 
 
-def test_format_is_sorted_indented_utf8_with_a_trailing_newline(bundled: Catalog) -> None:
+def test_format_is_sorted_compact_utf8_a_record_a_line_with_a_trailing_newline(bundled: Catalog) -> None:
     text = papers_json(bundled, url_of)
     document = json.loads(text)
-    assert text == json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    lines = text.splitlines()
+    compact = [
+        json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":")) for record in document["papers"]
+    ]
+    tags = [
+        json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":")) for record in document["tags"]
+    ]
+    assert lines == [
+        '{"papers":[',
+        *[f"{record}," for record in compact[:-1]],
+        compact[-1],
+        '],"schema_version":1,"tags":[',
+        *[f"{record}," for record in tags[:-1]],
+        tags[-1],
+        "]}",
+    ]
+    assert text.endswith("]}\n")
     assert "γ-MoD" in text and "\\u" not in text
+
+
+def test_an_empty_catalog_is_compact_json() -> None:
+    assert papers_json(Catalog(papers=(), tags=()), url_of) == '{"papers":[],"schema_version":1,"tags":[]}\n'
 
 
 def test_same_input_same_bytes(bundled: Catalog) -> None:
@@ -101,27 +121,10 @@ def test_optional_fields_appear_when_the_paper_has_them() -> None:
     )
     text = papers_json(Catalog(papers=(paper,), tags=()), url_of)
     assert text == (
-        "{\n"
-        '  "papers": [\n'
-        "    {\n"
-        '      "abstract": "Word",\n'
-        '      "added": "2026-01-01",\n'
-        '      "arxiv": "1843.00001",\n'
-        '      "authors": [\n'
-        '        "Ada Lovelace"\n'
-        "      ],\n"
-        '      "links": [],\n'
-        '      "listings": [],\n'
-        '      "slug": "p",\n'
-        '      "tags": [],\n'
-        '      "title": "P",\n'
-        '      "url": "https://example.org/papershelf/papers/p/",\n'
-        '      "year": 1843\n'
-        "    }\n"
-        "  ],\n"
-        '  "schema_version": 1,\n'
-        '  "tags": []\n'
-        "}\n"
+        '{"papers":[\n'
+        '{"abstract":"Word","added":"2026-01-01","arxiv":"1843.00001","authors":["Ada Lovelace"],"links":[],'
+        '"listings":[],"slug":"p","tags":[],"title":"P","url":"https://example.org/papershelf/papers/p/","year":1843}\n'
+        '],"schema_version":1,"tags":[]}\n'
     )
 
 
