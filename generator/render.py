@@ -17,6 +17,7 @@ from generator.exports import PAPERS_JSON_SCHEMA_DOC, papers_json
 from generator.feeds import atom_feed
 from generator.metadata import json_ld, scholar_meta
 from generator.model import Catalog, Link, Paper, Tag
+from generator.pagination import ListPage, paginate
 from generator.progress import progress
 from generator.related import related_papers
 from generator.slugs import title_key
@@ -106,10 +107,12 @@ HAND_WRITTEN_COPIES = {"contributing.md": "CONTRIBUTING.md"}
 
 def source_of_page(page_path: str) -> str | None:
     """The file, relative to the project root, that a page under docs/ is made from."""
-    if page_path in CATALOG_PAGES:
+    if page_path in CATALOG_PAGES or page_path.startswith("papers/page/"):
         return None
     if page_path in HAND_WRITTEN_COPIES:
         return HAND_WRITTEN_COPIES[page_path]
+    if page_path.startswith("tags/") and "/page/" in page_path:
+        return "data/tags.yml"
     folder, _, name = page_path.rpartition("/")
     if folder == "papers":
         return f"data/papers/{name.removesuffix('.md')}.yml"
@@ -189,10 +192,16 @@ class SiteRenderer:
         related = [self.by_slug[slug] for slug in self.related.get(paper.slug, ())]
         return self.render("paper.md.j2", paper_page(paper), paper=paper, meta=meta, citation=citation, related=related)
 
-    def render_tag(self, tag: Tag) -> str:
-        papers = self.papers_by_tag.get(tag.slug, [])
+    def render_list(self, template: str, pages: list[ListPage], **context: Any) -> dict[str, str]:
+        """Every page of a list of papers, each with its slice of the list and links to the others."""
+        return {
+            page.path: self.render(template, page.path, pager=page, papers=page.papers, **context) for page in pages
+        }
+
+    def render_tag(self, tag: Tag) -> dict[str, str]:
+        pages = paginate(self.papers_by_tag.get(tag.slug, []), tag_page(tag), f"tags/{tag.slug}")
         meta = page_meta(tag.description, edit_label="Edit the tags") | {"feed": tag_feed(tag)}
-        return self.render("tag.md.j2", tag_page(tag), tag=tag, papers=papers, meta=meta)
+        return self.render_list("tag.md.j2", pages, tag=tag, meta=meta)
 
     def render_files(self) -> dict[str, str]:
         """Feeds and exports: the catalog's, and each tag's."""
@@ -231,11 +240,11 @@ class SiteRenderer:
             "with_code": sum(p.has_code for p in catalog.papers),
         }
         pages = {paper_page(paper): self.render_paper(paper) for paper in progress(catalog.papers, "Paper pages")}
-        pages |= {tag_page(tag): self.render_tag(tag) for tag in catalog.tags}
+        for tag in catalog.tags:
+            pages |= self.render_tag(tag)
         pages["tags/index.md"] = self.render("tags.md.j2", "tags/index.md", vocabulary=catalog.tags, counts=counts)
-        pages["papers/index.md"] = self.render(
-            "all_papers.md.j2", "papers/index.md", papers=sorted(catalog.papers, key=sort_key), stats=stats
-        )
+        everything = paginate(sorted(catalog.papers, key=sort_key), "papers/index.md", "papers")
+        pages |= self.render_list("all_papers.md.j2", everything, stats=stats)
         pages["data.md"] = self.render("data.md.j2", "data.md", schema=Markdown(PAPERS_JSON_SCHEMA_DOC))
         pages["index.md"] = self.render(
             "home.md.j2", "index.md", vocabulary=catalog.tags, counts=counts, stats=stats, recent=recent[:RECENT_PAPERS]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
 import pytest
 
 from generator.catalog import load_catalog
-from generator.render import render_site
+from generator.model import Catalog, Paper
+from generator.render import render_site, source_of_page
 from tests.conftest import FIXTURES
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -68,3 +70,68 @@ def test_every_page_of_the_fixture_catalog_is_rendered(pages: dict[str, str]) ->
             "tags/speech/papers.bib",
         ]
     )
+
+
+@pytest.fixture(scope="module")
+def long_lists() -> dict[str, str]:
+    """401 papers, all with the tag speech: three pages of 200 in the list of all papers and in speech's."""
+    catalog_dir = FIXTURES / "catalog"
+    loaded, problems = load_catalog(catalog_dir / "data", catalog_dir)
+    assert problems == []
+    added = datetime.date(2024, 1, 1)
+    papers = tuple(
+        Paper(f"paper-{n:03d}", f"Paper {n:03d}", "One sentence. Two.", ("speech",), (), (), added) for n in range(401)
+    )
+    return render_site(Catalog(papers, loaded.catalog.tags), "https://example.org/shelf/")
+
+
+def pager_of(text: str) -> list[str]:
+    lines = text.splitlines()
+    return [line for number, line in enumerate(lines[:-1]) if lines[number + 1] == "{ .ps-pager }"]
+
+
+def test_long_lists_are_cut_into_pages_that_link_to_each_other(long_lists: dict[str, str]) -> None:
+    assert sorted(path for path in long_lists if "/page/" in path) == [
+        "papers/page/2.md",
+        "papers/page/3.md",
+        "tags/speech/page/2.md",
+        "tags/speech/page/3.md",
+    ]
+    assert (
+        pager_of(long_lists["papers/index.md"])
+        == ['Page 1 of 3 · [Next ›](page/2.md){ rel="next" } · [Last »](page/3.md)'] * 2
+    )
+    assert (
+        pager_of(long_lists["papers/page/2.md"])
+        == ['[‹ Previous](../../papers/index.md){ rel="prev" } · Page 2 of 3 · [Next ›](3.md){ rel="next" }'] * 2
+    )
+    assert (
+        pager_of(long_lists["tags/speech/page/3.md"])
+        == ['[« First](../../../tags/speech.md) · [‹ Previous](2.md){ rel="prev" } · Page 3 of 3'] * 2
+    )
+
+
+def test_each_page_lists_its_slice_under_a_numbered_title(long_lists: dict[str, str]) -> None:
+    second = long_lists["papers/page/2.md"]
+    assert "\n# All papers, page 2 of 3\n\n401 papers, 0 with code, by title; here 201 to 400.\n" in second
+    assert second.count("{ .ps-title }") == 200
+    assert "[Paper 200](../../papers/paper-200.md)" in second and "paper-199.md" not in second
+    last = long_lists["tags/speech/page/3.md"]
+    assert "\n# Speech, page 3 of 3\n" in last
+    assert "\n401 papers (401 to 401 here) · [All tags](../../../tags/index.md) · " in last
+    assert last.count("{ .ps-title }") == 1
+    assert "description: Every paper in the catalog, by title, page 2 of 3.\n" in second
+
+
+@pytest.mark.parametrize(
+    ("page", "source"),
+    [
+        ("papers/index.md", None),
+        ("papers/page/2.md", None),
+        ("tags/speech.md", "data/tags.yml"),
+        ("tags/speech/page/2.md", "data/tags.yml"),
+        ("papers/page.md", "data/papers/page.yml"),
+    ],
+)
+def test_pages_of_a_list_are_edited_where_their_first_page_is(page: str, source: str | None) -> None:
+    assert source_of_page(page) == source

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.catalog import load_catalog
+from generator.catalog import dump_paper, load_catalog
 from generator.links import find_urls
 from generator.listing import parse_listing
 from generator.model import Catalog
 from generator.slugs import title_key
+from generator.synthetic import synthetic_catalog
 from generator.text import clean_latex
 from tests.conftest import REPOSITORY, copy_project, run_cli
 
@@ -229,3 +231,46 @@ def test_a_paper_page_keeps_what_readers_curators_and_citers_use(
     assert first is not None and first.name == "script" and first["src"] == "../../javascripts/paper-scheme.js"
     assert soup.select("script:not([src]):not([type='application/ld+json'])") == []
     assert (project / "site" / "javascripts" / "paper-scheme.js").is_file()
+
+
+@pytest.fixture(scope="module")
+def paginated(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog) -> Path:
+    """450 synthetic papers, each with the first bundled tag: three pages of all papers and of that tag."""
+    project = copy_project(tmp_path_factory.mktemp("paginated") / "project", REPOSITORY / "data")
+    (project / "data" / "published-urls.txt").unlink()
+    for path in (project / "data" / "papers").glob("*.yml"):
+        path.unlink()
+    first = catalog.tags[0].slug
+    for paper in synthetic_catalog(450, catalog).papers:
+        tags = (first, *(slug for slug in paper.tags if slug != first and slug in {t.slug for t in catalog.tags}))
+        text = dump_paper(dataclasses.replace(paper, tags=tags))
+        (project / "data" / "papers" / f"{paper.slug}.yml").write_text(text, encoding="utf-8")
+    result = run_cli(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stdout + result.stderr
+    return project
+
+
+def test_long_lists_are_paginated_with_links_that_resolve(paginated: Path, catalog: Catalog) -> None:
+    site = paginated / "site"
+    first = catalog.tags[0].slug
+    for parts in (("papers",), ("papers", "page", "2"), ("papers", "page", "3"), ("tags", first, "page", "3")):
+        soup = page(paginated, *parts)
+        here = site.joinpath(*parts)
+        hrefs = [str(link["href"]) for link in soup.select("article p.ps-pager a")]
+        assert hrefs, parts
+        for href in hrefs:
+            assert (here / href / "index.html").resolve().is_file(), (parts, href)
+    listed = [
+        str(link["href"])
+        for number in (2, 3)
+        for link in page(paginated, "papers", "page", str(number)).select("a.ps-title")
+    ]
+    assert len(listed) == 250 and len(page(paginated, "papers").select("a.ps-title")) == 200
+    assert all((site / "papers" / "page" / "2" / href / "index.html").resolve().is_file() for href in listed[:200])
+
+
+def test_pages_of_lists_are_not_recorded_as_permalinks(paginated: Path) -> None:
+    manifest = (paginated / "data" / "published-urls.txt").read_text(encoding="utf-8")
+    assert "/page/" not in manifest
+    assert run_cli(paginated, "check").returncode == 0
