@@ -274,3 +274,18 @@ def test_pages_of_lists_are_not_recorded_as_permalinks(paginated: Path) -> None:
     manifest = (paginated / "data" / "published-urls.txt").read_text(encoding="utf-8")
     assert "/page/" not in manifest
     assert run_cli(paginated, "check").returncode == 0
+
+
+def test_the_sitemap_lists_every_page_without_a_build_date(
+    built: tuple[Path, subprocess.CompletedProcess[str]], catalog: Catalog
+) -> None:
+    import xml.etree.ElementTree as ET
+
+    project, _ = built
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    urlset = ET.parse(project / "site" / "sitemap.xml").getroot()
+    locations = {url.findtext(f"{namespace}loc") for url in urlset}
+    root = "https://papershelf.github.io/papershelf/"
+    assert {f"{root}papers/{paper.slug}/" for paper in catalog.papers} <= locations
+    assert {f"{root}tags/{tag.slug}/" for tag in catalog.tags} | {root, f"{root}papers/"} <= locations
+    assert [child.tag for url in urlset for child in url] == [f"{namespace}loc"] * len(urlset)
