@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import posixpath
-import re
 from collections import defaultdict
 from typing import Any
 from urllib.parse import quote
@@ -93,8 +92,7 @@ def make_environment() -> Environment:
         url=safe_url,
         stars_badge=stars_badge,
         front_matter=front_matter,
-        fence=code_fence,
-        verbatim=Markdown,
+        html=html_text,
     )
     environment.globals.update(link_to=link_to, link_labels=LINK_LABELS, page_meta=page_meta)
     return environment
@@ -132,10 +130,10 @@ def tag_bibliography(tag: Tag) -> str:
     return f"tags/{tag.slug}/papers.bib"
 
 
-def code_fence(text: str) -> Markdown:
-    """A backtick fence longer than any run of backticks in `text`, so the text cannot close it."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    return Markdown("`" * max(3, longest + 1))
+def html_text(text: str) -> Markdown:
+    """Text inside a raw HTML element of a Markdown page, such as <pre>: Markdown leaves it alone, so only
+    HTML's own characters are escaped. (A raw <pre> rather than a code fence spares Pygments' wrappers.)"""
+    return Markdown(html.escape(text, quote=False))
 
 
 def paper_page(paper: Paper) -> str:

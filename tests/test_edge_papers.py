@@ -38,11 +38,11 @@ def test_an_edge_paper_gets_page_citation_and_feed_entry(fixture_project: Path) 
     abstract = article.select_one("p.ps-abstract")
     assert abstract is not None and abstract.get_text() == "Edge."
     assert article.select("h2#code-and-data") == []
-    bibtex = article.select("div.highlight code")[0].get_text()
+    bibtex = article.select(".ps-cite pre code")[0].get_text()
     depths = brace_depths(bibtex)
     assert min(depths) >= 0 and depths[-1] == 0
     assert "\\%" in bibtex and "\\&" in bibtex and "\\$" in bibtex and "\\#" in bibtex and "\\_" in bibtex
-    assert article.select("div.highlight code")[1].get_text().startswith(TITLE + ".")
+    assert article.select(".ps-cite pre code")[1].get_text().startswith(TITLE + ".")
     feed = feedparser.parse((site / "tags" / "benchmarks" / "feed.xml").read_bytes())
     assert not feed.bozo
     entry = next(entry for entry in feed.entries if entry.link.endswith("/papers/edge/"))

@@ -224,9 +224,11 @@ def test_a_paper_page_keeps_what_readers_curators_and_citers_use(
     assert str(edit["href"]).endswith(f"/edit/main/data/papers/{slug}.yml")
     heading = soup.select_one("article h1")
     assert heading is not None and heading["id"] == "title"
-    bibtex, plain = (block.get_text() for block in soup.select(".ps-cite pre"))
-    assert bibtex.startswith("@misc{") and f"  url = {{{url}}},\n" in bibtex
-    assert plain.endswith(f" {url}\n")
+    blocks = soup.select(".ps-cite pre")
+    assert [block["data-format"] for block in blocks] == ["BibTeX", "plain citation"]
+    bibtex, plain = (block.get_text() for block in blocks)
+    assert bibtex.startswith("@misc{") and f"  url = {{{url}}},\n" in bibtex and bibtex.endswith("}\n")
+    assert plain.startswith("MMLU-CF: A Contamination-free") and plain.endswith(f". {url}")
     first = soup.body.find(True) if soup.body else None
     assert first is not None and first.name == "script" and first["src"] == "../../javascripts/paper-scheme.js"
     assert soup.select("script:not([src]):not([type='application/ld+json'])") == []
