@@ -45,7 +45,6 @@ def pages_of(site: Path) -> list[str]:
     return sorted(
         path.relative_to(site).as_posix().removesuffix("index.html")
         for path in site.rglob("index.html")
-        if not path.relative_to(site).as_posix().startswith("pagefind/")
     )
 
 
