@@ -30,7 +30,17 @@ from generator.search_index import search_files
 from generator.write import WriteReport, write_files
 
 # Paths under docs/ that the generator owns; everything else in docs/ is written by hand.
-GENERATED = ("index.md", "papers", "tags", "contributing.md", "data.md", "feed.xml", "papers.json", "papers.bib", "search")
+GENERATED = (
+    "index.md",
+    "papers",
+    "tags",
+    "contributing.md",
+    "data.md",
+    "feed.xml",
+    "papers.json",
+    "papers.bib",
+    "search",
+)
 CONTRIBUTING = "CONTRIBUTING.md"
 
 

@@ -47,10 +47,11 @@ BM25_K1 = 1.2
 BM25_B = 0.75
 # Letters and digits, as JavaScript's /[\p{L}\p{N}]+/u matches them after NFKC and lowercasing.
 WORD = re.compile(r"[^\W_]+")
-STOP_WORDS = frozenset(
-    """a an and are as at be by for from has have in into is it its of on or our that the their
-    these this to was we were which with""".split()
-)
+STOP_TEXT = """
+    a an and are as at be by for from has have in into is it its of on or our that the their these this
+    to was we were which with
+"""
+STOP_WORDS = frozenset(STOP_TEXT.split())
 
 
 def words(text: str) -> list[str]:
@@ -126,15 +127,15 @@ class Postings:
         titled = np.add.reduceat(from_title, starts) if len(starts) else from_title
         frequency = (np.diff(np.append(starts, len(keys))) - titled).astype(np.float64)
         in_title = titled > 0
-        paper, term = np.divmod(pairs, size)
+        paper_ids, term = np.divmod(pairs, size)
         papers_with = np.bincount(term, minlength=size)
         total = max(1, len(papers))
         idf = np.log(1 + (total - papers_with + 0.5) / (papers_with + 0.5))
         norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths / max(1.0, float(lengths.mean()) if len(lengths) else 1.0))
-        bm25 = idf[term] * frequency * (BM25_K1 + 1) / (frequency + norm[paper])
+        bm25 = idf[term] * frequency * (BM25_K1 + 1) / (frequency + norm[paper_ids])
         scores = np.maximum(1, np.rint(100 * bm25)).astype(np.int64) + TITLE_SCORE * in_title
-        order = np.lexsort((paper, -scores, term))
-        self.paper = paper[order]
+        order = np.lexsort((paper_ids, -scores, term))
+        self.paper = paper_ids[order]
         self.score = scores[order]
         self.start = np.concatenate(([0], np.cumsum(papers_with)))
 
@@ -171,9 +172,7 @@ def word_files(postings: Postings) -> tuple[list[str], dict[str, str]]:
         if size and size + cost > CHUNK_BYTES:
             close()
         if len(papers) > TOP_POSTINGS:
-            files[f"m/{len(firsts)}-{len(chunk)}.json"] = dump(
-                by_paper(papers[TOP_POSTINGS:], scores[TOP_POSTINGS:])
-            )
+            files[f"m/{len(firsts)}-{len(chunk)}.json"] = dump(by_paper(papers[TOP_POSTINGS:], scores[TOP_POSTINGS:]))
         chunk.append(entry)
         size += cost
     close()
@@ -215,4 +214,3 @@ def search_files(catalog: Catalog, sort_key: Callable[[Paper], Any]) -> dict[str
         "tags": [[tag.name, len(tagged)] for tag, tagged in zip(catalog.tags, members, strict=True)],
     }
     return {ENTRY: dump(entry)} | {f"{FOLDER}/{root}/{path}": text for path, text in files.items()}
-

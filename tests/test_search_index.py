@@ -31,7 +31,7 @@ def index_of(*papers: Paper) -> tuple[dict[str, Any], dict[str, Any]]:
     return entry, {path.removeprefix(folder): json.loads(text) for path, text in files.items()}
 
 
-def postings(files: dict[str, Any], word: str) -> dict[str, int]:
+def postings(files: dict[str, Any], word: str) -> dict[int, int]:
     """Paper id → score of `word`, from its chunk and, for a common word, its file of the rest."""
     for name, chunk in files.items():
         if not name.startswith("w/"):
