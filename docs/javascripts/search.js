@@ -35,7 +35,8 @@
   const PREFIX_CHUNKS = 2; // word chunks read for one query word, at most
   const WORD = /[\p{L}\p{N}]+/gu; // as generator/search_index.py's WORD, after NFKC and lowercasing
   let generation = 0;
-  let ranked = [];
+  let ranked = []; // [id, score] pairs of the current search, best first
+  let complete = true; // whether `ranked` holds every match, or only common words' best papers
   let terms = [];
 
   const fetched = new Map();
@@ -155,7 +156,8 @@
   }
 
   // Ranked [id, score] pairs, and the count to show (a lower bound when `complete` is false).
-  async function find(query) {
+  // Without `exact`, a single common word ranks only its best papers, which is all a first page needs.
+  async function find(query, exact = false) {
     const index = await entry();
     const stop = new Set(index.stop);
     terms = [...new Set(words(query))].filter((word) => word.length > 1 && !stop.has(word));
@@ -164,8 +166,8 @@
       const found = query.trim() || !filter ? [] : [...filter].sort((a, b) => a - b).map((id) => [id, 0]);
       return { found, count: found.length, complete: true };
     }
-    const exact = terms.length > 1 || filter !== null;
-    const perWord = await Promise.all(terms.map((word) => scoresOf(index, word, exact)));
+    const whole = exact || terms.length > 1 || filter !== null;
+    const perWord = await Promise.all(terms.map((word) => scoresOf(index, word, whole)));
     let scores = perWord[0].scores;
     for (const other of perWord.slice(1)) {
       const both = new Map();
@@ -215,19 +217,31 @@
     return entry;
   }
 
+  function showCount(count) {
+    const number = count.toLocaleString("en");
+    const noun = count === 1 ? "paper" : "papers";
+    status.textContent = complete ? `${number} ${noun}` : `at least ${number} ${noun}`;
+  }
+
   async function showMore(mine) {
     const index = await entry();
+    if (!complete && list.children.length + SHOWN > ranked.length) {
+      const found = await find(input.value, true);
+      if (mine !== generation) return;
+      ({ found: ranked, complete } = found);
+      showCount(found.count);
+    }
     const next = ranked.slice(list.children.length, list.children.length + SHOWN);
     const records = await Promise.all(next.map(([id]) => paper(index, id)));
     if (mine !== generation) return;
     list.append(...records.map((record) => resultItem(index, record)));
-    more.hidden = list.children.length >= ranked.length;
+    more.hidden = complete && list.children.length >= ranked.length;
   }
 
   async function run() {
     const mine = ++generation;
     const query = input.value;
-    const { found, count, complete } = await find(query);
+    const { found, count, complete: all } = await find(query);
     if (mine !== generation) return;
     if (!query.trim() && !found.length) {
       status.textContent = "Type a word, or pick tags.";
@@ -236,9 +250,8 @@
       return;
     }
     ranked = found;
-    const number = count.toLocaleString("en");
-    const noun = count === 1 ? "paper" : "papers";
-    status.textContent = complete ? `${number} ${noun}` : `at least ${number} ${noun}`;
+    complete = all;
+    showCount(count);
     list.replaceChildren();
     await showMore(mine);
   }
