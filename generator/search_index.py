@@ -10,8 +10,8 @@ catalog's data, not from the built pages, and splits what a search needs by how 
 - `w/N.json`: word chunks, a run of words in sorted order, each with its paper count and its best
   `TOP_POSTINGS` papers by score. A query word fetches one chunk; the words it begins are its
   matches, as typing "transf" finds "transformer".
-- `m/N-I.json`: the rest of a common word's papers, fetched only when a filter or a second word
-  needs the exact set.
+- `m/N-I.json`: the rest of a common word's papers (scores in units of `REST_SCALE`), fetched only
+  when a filter, a second word or more results need the exact set.
 - `d/N.json`: papers (slug, title, tags, code, excerpt) in groups of `PAPERS_PER_FILE`, fetched for
   the results shown; `t/I.json` and `code.json`: the papers of a tag and those with code.
 
@@ -26,6 +26,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from array import array
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -39,6 +40,9 @@ FOLDER = "search"
 ENTRY = f"{FOLDER}/index.json"
 FORMAT_VERSION = 1
 TOP_POSTINGS = 200  # papers listed with a word in its chunk; the rest are fetched on demand
+# The rest of a common word's papers rank below its best ones anyway: their scores are kept to a
+# hundredth (title matches still above the others), which halves the largest part of the index.
+REST_SCALE = 100
 CHUNK_BYTES = 24_000  # a word chunk is cut once it holds this much
 PAPERS_PER_FILE = 8
 EXCERPT_CHARACTERS = 220
@@ -95,9 +99,9 @@ class Postings:
     def __init__(self, papers: Sequence[Paper]) -> None:
         terms = _Terms()
         term_of = terms.__getitem__
-        abstract_terms: list[int] = []
+        abstract_terms = array("i")  # machine ints: a list of 18M Python ints at 100,000 papers is GBs
         abstract_lengths: list[int] = []
-        title_terms: list[int] = []
+        title_terms = array("i")
         title_lengths: list[int] = []
         for paper in papers:
             before = len(abstract_terms)
@@ -111,13 +115,16 @@ class Postings:
         owner = np.arange(len(papers), dtype=np.int64)
         keys = np.concatenate(
             (
-                np.repeat(owner, abstract_lengths) * size + np.asarray(abstract_terms, dtype=np.int64),
-                np.repeat(owner, title_lengths) * size + np.asarray(title_terms, dtype=np.int64),
+                np.repeat(owner, abstract_lengths) * size
+                + np.frombuffer(abstract_terms, dtype=np.int32).astype(np.int64),
+                np.repeat(owner, title_lengths) * size + np.frombuffer(title_terms, dtype=np.int32).astype(np.int64),
             )
         )
         from_title = np.concatenate((np.zeros(len(abstract_terms), np.int64), np.ones(len(title_terms), np.int64)))
         # Stop words and one-letter words were given term -1: they count in an abstract's length only.
-        counted = np.concatenate((np.asarray(abstract_terms) >= 0, np.asarray(title_terms) >= 0))
+        counted = np.concatenate(
+            (np.frombuffer(abstract_terms, np.int32) >= 0, np.frombuffer(title_terms, np.int32) >= 0)
+        )
         lengths = np.bincount(np.repeat(owner, abstract_lengths)[counted[: len(abstract_terms)]], minlength=len(papers))
         keys, from_title = keys[counted], from_title[counted]
         order = np.argsort(keys, kind="stable")
@@ -172,7 +179,8 @@ def word_files(postings: Postings) -> tuple[list[str], dict[str, str]]:
         if size and size + cost > CHUNK_BYTES:
             close()
         if len(papers) > TOP_POSTINGS:
-            files[f"m/{len(firsts)}-{len(chunk)}.json"] = dump(by_paper(papers[TOP_POSTINGS:], scores[TOP_POSTINGS:]))
+            rest = scores[TOP_POSTINGS:] // REST_SCALE  # rounded down: never above the best papers
+            files[f"m/{len(firsts)}-{len(chunk)}.json"] = dump(by_paper(papers[TOP_POSTINGS:], rest))
         chunk.append(entry)
         size += cost
     close()
@@ -208,6 +216,7 @@ def search_files(catalog: Catalog, sort_key: Callable[[Paper], Any]) -> dict[str
         "root": f"{root}/",
         "papers": len(papers),
         "top": TOP_POSTINGS,
+        "restScale": REST_SCALE,
         "perFile": PAPERS_PER_FILE,
         "stop": sorted(STOP_WORDS),
         "chunks": firsts,

@@ -42,7 +42,8 @@ def postings(files: dict[str, Any], word: str) -> dict[int, int]:
             found = dict(zip(ungap(gaps), scores, strict=True))
             if count > len(gaps):
                 rest_gaps, rest_scores = files[f"m/{name[2:-5]}-{position}.json"]
-                found |= dict(zip(ungap(rest_gaps), rest_scores, strict=True))
+                rest = zip(ungap(rest_gaps), rest_scores, strict=True)
+                found |= {paper: score * search_index.REST_SCALE for paper, score in rest}
             assert len(found) == count
             return found
     return {}

@@ -125,7 +125,7 @@
           if (!exact) complete = false;
           else {
             const [restGaps, restValues] = await part(`m/${chunk}-${position}.json`);
-            add(restGaps, restValues, weight);
+            add(restGaps, restValues, weight * index.restScale);
           }
         }
       }),
