@@ -34,6 +34,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from generator.model import Catalog, Paper
+from generator.progress import progress
 from generator.text import first_sentence
 
 FOLDER = "search"
@@ -103,7 +104,7 @@ class Postings:
         abstract_lengths: list[int] = []
         title_terms = array("i")
         title_lengths: list[int] = []
-        for paper in papers:
+        for paper in progress(papers, "Search index"):
             before = len(abstract_terms)
             abstract_terms.extend(map(term_of, words(paper.abstract)))
             abstract_lengths.append(len(abstract_terms) - before)
