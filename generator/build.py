@@ -25,11 +25,22 @@ from generator.permalinks import (
     render_manifest,
     render_redirects,
 )
-from generator.render import render_site
+from generator.render import render_site, sort_key
+from generator.search_index import search_files
 from generator.write import WriteReport, write_files
 
 # Paths under docs/ that the generator owns; everything else in docs/ is written by hand.
-GENERATED = ("index.md", "papers", "tags", "contributing.md", "data.md", "feed.xml", "papers.json", "papers.bib")
+GENERATED = (
+    "index.md",
+    "papers",
+    "tags",
+    "contributing.md",
+    "data.md",
+    "feed.xml",
+    "papers.json",
+    "papers.bib",
+    "search",
+)
 CONTRIBUTING = "CONTRIBUTING.md"
 
 
@@ -100,9 +111,12 @@ def read_site_url(config_file: Path) -> str:
     return str(config.get("site_url") or "/")
 
 
-def render_pages(project: Project, catalog: Catalog) -> dict[str, str]:
-    """Every generated file under docs/: catalog pages, redirects for old URLs, the contributing guide."""
+def render_pages(project: Project, catalog: Catalog, *, search: bool = True) -> dict[str, str]:
+    """Every generated file under docs/: catalog pages, redirects for old URLs, the contributing guide,
+    and the search index (which the benchmark times on its own, with `search=False`)."""
     pages = render_site(catalog, read_site_url(project.config_file)) | render_redirects(catalog)
+    if search:
+        pages |= search_files(catalog, sort_key)
     contributing = project.root / CONTRIBUTING
     if contributing.exists():
         pages["contributing.md"] = contributing.read_text(encoding="utf-8")

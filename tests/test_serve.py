@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
@@ -50,8 +51,8 @@ def test_serve_previews_the_site_with_its_search_index(fixture_project: Path) ->
         base = f"http://127.0.0.1:{port}/papershelf/"
         page = fetch(base + "papers/masked-speech-with-a-star-search/")
         assert b"Masked Speech with A* Search" in page
-        entry = fetch(base + "pagefind/pagefind-entry.json")
-        assert b'"languages"' in entry
+        entry = json.loads(fetch(base + "search/index.json"))
+        assert fetch(base + f"search/{entry['root']}d/0.json").startswith(b'[["')
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -1,0 +1,143 @@
+"""The search box's engine (docs/javascripts/search.js) in Chromium, on an index with tiny limits.
+
+The index is built in-process with `TOP_POSTINGS` and `CHUNK_BYTES` shrunk, so that a 32-paper
+catalog already has common words whose papers are split across files (more than the 10 a first
+page shows, fewer than all), and words across many chunks:
+what a 100,000-paper catalog does at full size.
+"""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from generator import search_index
+from generator.model import Catalog, Link, Paper, Tag, TagRule
+from generator.render import sort_key
+from generator.search_index import search_files
+from generator.serving import serve
+from generator.write import write_files
+from tests.conftest import REPOSITORY
+
+TAGS = (Tag("speech", "Speech", "Spoken.", TagRule()), Tag("vision", "Vision", "Seen.", TagRule()))
+PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search</title></head><body>
+<div class="ps-search" data-ps-search data-base="./"><form role="search"><input id="ps-search-input" type="search">
+</form><div class="ps-search__panel" hidden></div></div><script src="search.js"></script></body></html>"""
+
+
+def catalog() -> Catalog:
+    papers = [
+        Paper(
+            f"study-{number:02d}",
+            f"Study {number:02d} of Widgets",
+            "Common " * (1 + number % 4) + ("graph " if number % 2 else "") + "filler text.",
+            ("speech",) if number % 3 == 0 else ("vision",),
+            (Link("code", f"https://github.com/lab/study-{number}"),) if number % 5 == 0 else (),
+            (),
+            datetime.date(2026, 1, 1),
+        )
+        for number in range(30)
+    ]
+    papers.append(Paper("common-sense", "Common Sense Reasoning", "Nothing.", ("speech",), (), (), papers[0].added))
+    papers.append(Paper("frechet", "Fréchet Distances", "On ﬁne tuning.", ("vision",), (), (), papers[0].added))
+    return Catalog(papers=tuple(papers), tags=TAGS)
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = tmp_path_factory.mktemp("engine")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_index, "TOP_POSTINGS", 12)
+        patch.setattr(search_index, "CHUNK_BYTES", 120)
+        files = search_files(catalog(), sort_key)
+    assert sum(path.startswith("search/") and "/m/" in path for path in files) >= 2  # common words split
+    assert sum("/w/" in path for path in files) >= 5  # and words spread over chunks
+    write_files(site, files | {"index.html": PAGE}, durable=False)
+    shutil.copy(REPOSITORY / "docs" / "javascripts" / "search.js", site / "search.js")
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str) -> Iterator[Page]:
+    context = browser.new_context()
+    opened = context.new_page()
+    opened.goto(base_url)
+    yield opened
+    context.close()
+
+
+def search(page: Page, query: str) -> tuple[str, list[str]]:
+    page.fill("#ps-search-input", query)
+    page.wait_for_function(
+        "() => document.querySelector('.ps-search__status').textContent.includes('paper')"
+        " && document.querySelectorAll('.ps-search__results li').length > 0"
+    )
+    page.wait_for_timeout(300)  # the search runs 120 ms after the last key; let the newest one land
+    return page.inner_text(".ps-search__status"), page.locator("a.ps-search__title").all_inner_texts()
+
+
+def test_a_common_word_shows_its_best_papers_and_a_lower_bound(page: Page) -> None:
+    status, titles = search(page, "common")
+    assert status == "at least 31 papers"
+    assert titles[0] == "Common Sense Reasoning"
+    assert page.locator("a.ps-search__title").first.locator("mark").inner_text() == "Common"
+    assert len(titles) == 10
+    page.click(".ps-search__more")  # more than the word's chunk holds (12): the rest is fetched
+    page.wait_for_function("() => document.querySelectorAll('.ps-search__results li').length === 20")
+    assert page.inner_text(".ps-search__status") == "31 papers"
+    assert page.locator("a.ps-search__title").all_inner_texts()[:10] == titles
+    page.click(".ps-search__more")
+    page.wait_for_function("() => document.querySelectorAll('.ps-search__results li').length === 30")
+    page.click(".ps-search__more")
+    page.wait_for_function("() => document.querySelectorAll('.ps-search__results li').length === 31")
+    assert page.locator(".ps-search__more").is_hidden()
+
+
+def test_a_filter_makes_a_common_word_exact(page: Page) -> None:
+    search(page, "common")
+    page.click(".ps-search__tags summary")
+    page.check(".ps-search__tag-list input[value='Speech']")
+    page.wait_for_function("() => document.querySelector('.ps-search__status').textContent === '11 papers'")
+    page.check("input[name=ps-code]")
+    # Speech papers are study 00, 03, ... 27; with code, 00, 15: 2 papers.
+    page.wait_for_function("() => document.querySelector('.ps-search__status').textContent === '2 papers'")
+
+
+def test_two_common_words_give_exactly_the_papers_with_both(page: Page) -> None:
+    status, titles = search(page, "common graph")
+    assert status == "15 papers"
+    assert len(titles) == 10
+    assert set(titles) <= {f"Study {number:02d} of Widgets" for number in range(1, 30, 2)}
+
+
+def test_a_word_begun_finds_the_words_it_begins(page: Page) -> None:
+    status, titles = search(page, "comm")
+    assert status == "at least 31 papers"
+    assert titles[0] == "Common Sense Reasoning"
+
+
+@pytest.mark.parametrize("query", ["FRÉCHET", "fréchet", "fine", "ﬁne"])
+def test_queries_are_read_as_the_index_reads_text(page: Page, query: str) -> None:
+    status, titles = search(page, query)
+    assert (status, titles) == ("1 paper", ["Fréchet Distances"])
+
+
+def test_tags_alone_list_their_papers_by_title(page: Page) -> None:
+    page.focus("#ps-search-input")
+    page.click(".ps-search__tags summary")
+    page.check(".ps-search__tag-list input[value='Speech']")
+    page.wait_for_function("() => document.querySelector('.ps-search__status').textContent === '11 papers'")
+    page.wait_for_function("() => document.querySelectorAll('.ps-search__results li').length === 10")
+    titles = page.locator("a.ps-search__title").all_inner_texts()
+    assert titles == ["Common Sense Reasoning", *[f"Study {number:02d} of Widgets" for number in range(0, 27, 3)]]
+
+
+def test_a_word_in_no_paper_finds_nothing(page: Page) -> None:
+    page.fill("#ps-search-input", "zzzz")
+    page.wait_for_function("() => document.querySelector('.ps-search__status').textContent === '0 papers'")
+    assert page.locator(".ps-search__results li").count() == 0
