@@ -10,8 +10,8 @@ catalog's data, not from the built pages, and splits what a search needs by how 
 - `w/N.json`: word chunks, a run of words in sorted order, each with its paper count and its best
   `TOP_POSTINGS` papers by score. A query word fetches one chunk; the words it begins are its
   matches, as typing "transf" finds "transformer".
-- `m/N-I.json`: the rest of a common word's papers (scores in units of `REST_SCALE`), fetched only
-  when a filter, a second word or more results need the exact set.
+- `m/N-I.json`: the rest of a common word's papers, those with the word in their title apart,
+  fetched only when a filter, a second word or more results need the exact set.
 - `d/N.json`: papers (slug, title, tags, code, excerpt) in groups of `PAPERS_PER_FILE`, fetched for
   the results shown; `t/I.json` and `code.json`: the papers of a tag and those with code.
 
@@ -41,9 +41,6 @@ FOLDER = "search"
 ENTRY = f"{FOLDER}/index.json"
 FORMAT_VERSION = 1
 TOP_POSTINGS = 200  # papers listed with a word in its chunk; the rest are fetched on demand
-# The rest of a common word's papers rank below its best ones anyway: their scores are kept to a
-# hundredth (title matches still above the others), which halves the largest part of the index.
-REST_SCALE = 100
 CHUNK_BYTES = 24_000  # a word chunk is cut once it holds this much
 PAPERS_PER_FILE = 8
 EXCERPT_CHARACTERS = 220
@@ -159,6 +156,16 @@ def by_paper(papers: NDArray[np.int64], scores: NDArray[np.int64]) -> list[list[
     return [gaps(papers[order]), scores[order].tolist()]
 
 
+def rest_of(papers: NDArray[np.int64], scores: NDArray[np.int64]) -> list[list[int]]:
+    """A common word's other papers as [papers with it in their title, the others], without scores.
+
+    They rank below the word's best papers anyway; the largest part of the index is halved by
+    keeping of their scores only what puts title matches first.
+    """
+    titled = scores >= TITLE_SCORE
+    return [gaps(np.sort(papers[titled])), gaps(np.sort(papers[~titled]))]
+
+
 def word_files(postings: Postings) -> tuple[list[str], dict[str, str]]:
     """The word chunks and the files of common words' other papers; with each chunk's first word."""
     firsts: list[str] = []
@@ -180,8 +187,7 @@ def word_files(postings: Postings) -> tuple[list[str], dict[str, str]]:
         if size and size + cost > CHUNK_BYTES:
             close()
         if len(papers) > TOP_POSTINGS:
-            rest = scores[TOP_POSTINGS:] // REST_SCALE  # rounded down: never above the best papers
-            files[f"m/{len(firsts)}-{len(chunk)}.json"] = dump(by_paper(papers[TOP_POSTINGS:], rest))
+            files[f"m/{len(firsts)}-{len(chunk)}.json"] = dump(rest_of(papers[TOP_POSTINGS:], scores[TOP_POSTINGS:]))
         chunk.append(entry)
         size += cost
     close()
@@ -217,7 +223,7 @@ def search_files(catalog: Catalog, sort_key: Callable[[Paper], Any]) -> dict[str
         "root": f"{root}/",
         "papers": len(papers),
         "top": TOP_POSTINGS,
-        "restScale": REST_SCALE,
+        "titleScore": TITLE_SCORE,
         "perFile": PAPERS_PER_FILE,
         "stop": sorted(STOP_WORDS),
         "chunks": firsts,

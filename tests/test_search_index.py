@@ -41,9 +41,8 @@ def postings(files: dict[str, Any], word: str) -> dict[int, int]:
                 continue
             found = dict(zip(ungap(gaps), scores, strict=True))
             if count > len(gaps):
-                rest_gaps, rest_scores = files[f"m/{name[2:-5]}-{position}.json"]
-                rest = zip(ungap(rest_gaps), rest_scores, strict=True)
-                found |= {paper: score * search_index.REST_SCALE for paper, score in rest}
+                titled, others = files[f"m/{name[2:-5]}-{position}.json"]
+                found |= dict.fromkeys(ungap(titled), search_index.TITLE_SCORE) | dict.fromkeys(ungap(others), 0)
             assert len(found) == count
             return found
     return {}
@@ -139,3 +138,18 @@ def test_an_empty_catalog_has_an_empty_index() -> None:
     entry, files = index_of()
     assert entry["papers"] == 0 and entry["chunks"] == []
     assert files == {"t/0.json": [], "t/1.json": [], "code.json": []}
+
+
+def test_the_rest_of_a_common_word_keeps_title_matches_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_index, "TOP_POSTINGS", 2)
+    titled = [paper(f"Alpha Study {letter}", "Plain words.") for letter in "abcd"]
+    mentioned = [paper(f"Beta Study {letter}", "An alpha mention.") for letter in "efg"]
+    _, files = index_of(*titled, *mentioned)
+    (rest,) = [
+        files[f"m/{name[2:-5]}-{position}.json"]
+        for name, chunk in files.items()
+        if name.startswith("w/")
+        for position, item in enumerate(chunk)
+        if item[0] == "alpha"
+    ]
+    assert [ungap(part) for part in rest] == [[2, 3], [4, 5, 6]]  # ids in title order: Alpha a-d, Beta e-g

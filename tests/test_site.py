@@ -207,7 +207,6 @@ def test_a_paper_page_describes_itself_for_previews_and_scholars(
     article = json.loads(script.get_text())
     assert (article["@type"], article["name"], article["url"]) == ("ScholarlyArticle", title, url)
     assert article["keywords"] == ["Data Contamination", "Datasets & Benchmarks"]
-    assert soup.select_one("link[rel=alternate][type='application/atom+xml'][href$='feed.xml']") is not None
 
 
 def test_a_paper_page_keeps_what_readers_curators_and_citers_use(

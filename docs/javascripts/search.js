@@ -6,9 +6,16 @@
   "use strict";
   const root = document.querySelector("[data-ps-search]");
   if (!root) return;
+  // Static markup, built here rather than sent with every page.
+  root.innerHTML = `
+    <form class="ps-search__form" role="search" aria-label="Papers">
+      <label class="ps-search__label" for="ps-search-input">Search papers</label>
+      <input id="ps-search-input" class="ps-search__input" type="search" name="q" placeholder="Search papers"
+        autocomplete="off" spellcheck="false" aria-controls="ps-search-panel">
+    </form>
+    <div id="ps-search-panel" class="ps-search__panel md-typeset" hidden></div>`;
   const input = root.querySelector("#ps-search-input");
   const panel = root.querySelector(".ps-search__panel");
-  // Static markup, built here rather than sent with every page.
   panel.innerHTML = `
     <div class="ps-search__filters">
       <fieldset class="ps-search__mode">
@@ -124,8 +131,10 @@
         if (count > gaps.length) {
           if (!exact) complete = false;
           else {
-            const [restGaps, restValues] = await part(`m/${chunk}-${position}.json`);
-            add(restGaps, restValues, weight * index.restScale);
+            // The rest ranks below the word's best papers: titles first, then the others.
+            const [titled, others] = await part(`m/${chunk}-${position}.json`);
+            add(titled, titled.map(() => index.titleScore), weight);
+            add(others, others.map(() => 0), weight);
           }
         }
       }),
