@@ -27,7 +27,7 @@ from generator.permalinks import (
 )
 from generator.render import render_site, sort_key
 from generator.search_index import search_files
-from generator.write import WriteReport, write_files
+from generator.write import FileContent, WriteReport, write_files
 
 # Paths under docs/ that the generator owns; everything else in docs/ is written by hand.
 GENERATED = (
@@ -37,9 +37,12 @@ GENERATED = (
     "contributing.md",
     "data.md",
     "feed.xml",
+    "papers.json.gz",
+    "papers.bib.gz",
+    "search",
+    # Published uncompressed by earlier builds: owned still, so that a build removes them from docs/.
     "papers.json",
     "papers.bib",
-    "search",
 )
 CONTRIBUTING = "CONTRIBUTING.md"
 
@@ -111,7 +114,7 @@ def read_site_url(config_file: Path) -> str:
     return str(config.get("site_url") or "/")
 
 
-def render_pages(project: Project, catalog: Catalog, *, search: bool = True) -> dict[str, str]:
+def render_pages(project: Project, catalog: Catalog, *, search: bool = True) -> dict[str, FileContent]:
     """Every generated file under docs/: catalog pages, redirects for old URLs, the contributing guide,
     and the search index (which the benchmark times on its own, with `search=False`)."""
     pages = render_site(catalog, read_site_url(project.config_file)) | render_redirects(catalog)

@@ -79,11 +79,12 @@ def json_array(items: list[dict[str, Any]]) -> str:
 PAPERS_JSON_SCHEMA_DOC = """\
 ## The catalog as JSON
 
-`papers.json` holds the whole catalog in one file for scripts and other tools. It is rebuilt with the site,
-holds no timestamps (the same catalog always gives the same bytes) and is UTF-8 encoded. Keys are sorted;
-fields marked *optional* are left out when the paper has no value for them. The file is compact, without
-indentation, to keep it small with a large catalog, but each paper and each tag is on a line of its own, so
-line tools such as `grep` and `head` work on it; `python -m json.tool papers.json` prints it indented.
+`papers.json.gz` holds the whole catalog in one file for scripts and other tools: `papers.json`,
+gzip-compressed. It is rebuilt with the site, holds no timestamps (the same catalog always gives the same
+bytes, compressed or not) and is UTF-8 encoded. Keys are sorted; fields marked *optional* are left out when
+the paper has no value for them. The JSON is compact, without indentation, to keep it small with a large
+catalog, but each paper and each tag is on a line of its own, so line tools work on it as it is unpacked
+(`zcat papers.json.gz | head`, `zgrep`); `zcat papers.json.gz | python -m json.tool` prints it indented.
 
 | Field | Type | Meaning |
 | --- | --- | --- |

@@ -12,6 +12,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
 from generator.citation import bibtex_entry, plain_citation
+from generator.compression import gzipped
 from generator.exports import PAPERS_JSON_SCHEMA_DOC, papers_json
 from generator.feeds import atom_feed
 from generator.metadata import json_ld, scholar_meta
@@ -21,6 +22,7 @@ from generator.progress import progress
 from generator.related import related_papers
 from generator.slugs import title_key
 from generator.text import escape_markdown, first_sentence, markdown_with_links
+from generator.write import FileContent
 from generator.yamlfile import dump_yaml
 
 STARS_BADGE = "https://img.shields.io/github/stars/{repository}?logo=github&cacheSeconds=86400"
@@ -120,6 +122,8 @@ def source_of_page(page_path: str) -> str | None:
 
 
 CATALOG_FEED = "feed.xml"
+CATALOG_JSON = "papers.json"
+CATALOG_BIBLIOGRAPHY = "papers.bib"
 
 
 def tag_feed(tag: Tag) -> str:
@@ -127,6 +131,7 @@ def tag_feed(tag: Tag) -> str:
 
 
 def tag_bibliography(tag: Tag) -> str:
+    """Where a tag's BibTeX goes, before compression: it is published with `.gz` added."""
     return f"tags/{tag.slug}/papers.bib"
 
 
@@ -201,31 +206,41 @@ class SiteRenderer:
         meta = page_meta(tag.description, edit_label="Edit the tags") | {"feed": tag_feed(tag)}
         return self.render_list("tag.md.j2", pages, tag=tag, meta=meta)
 
-    def render_files(self) -> dict[str, str]:
-        """Feeds and exports: the catalog's, and each tag's."""
-        catalog = self.catalog
+    def render_feeds(self) -> dict[str, str]:
+        """The catalog's Atom feed and each tag's."""
         files = {
             CATALOG_FEED: atom_feed(
-                catalog.papers,
+                self.catalog.papers,
                 title="PaperShelf: papers added",
                 feed_url=self.site_url + CATALOG_FEED,
                 page_url=self.site_url,
                 url_of=self.url_of,
-            ),
-            "papers.json": papers_json(catalog, self.url_of),
-            "papers.bib": self.bibliography(sorted(catalog.papers, key=sort_key)),
+            )
         }
-        for tag in catalog.tags:
-            papers = self.papers_by_tag.get(tag.slug, [])
+        for tag in self.catalog.tags:
             files[tag_feed(tag)] = atom_feed(
-                papers,
+                self.papers_by_tag.get(tag.slug, []),
                 title=f"PaperShelf: {tag.name}",
                 feed_url=self.site_url + tag_feed(tag),
                 page_url=f"{self.site_url}tags/{tag.slug}/",
                 url_of=self.url_of,
             )
-            files[tag_bibliography(tag)] = self.bibliography(papers)
         return files
+
+    def render_exports(self) -> dict[str, str]:
+        """The catalog as JSON and BibTeX, and each tag's BibTeX, as text under their paths before compression."""
+        catalog = self.catalog
+        files = {
+            CATALOG_JSON: papers_json(catalog, self.url_of),
+            CATALOG_BIBLIOGRAPHY: self.bibliography(sorted(catalog.papers, key=sort_key)),
+        }
+        for tag in catalog.tags:
+            files[tag_bibliography(tag)] = self.bibliography(self.papers_by_tag.get(tag.slug, []))
+        return files
+
+    def render_files(self) -> dict[str, FileContent]:
+        """Feeds as they are; exports gzip-compressed, as `papers.json.gz` and so on (hundreds of MB as text)."""
+        return self.render_feeds() | gzipped(self.render_exports())
 
     def render_all(self) -> dict[str, str]:
         """Every generated page, keyed by its path under docs/."""
@@ -243,7 +258,9 @@ class SiteRenderer:
         pages["tags/index.md"] = self.render("tags.md.j2", "tags/index.md", vocabulary=catalog.tags, counts=counts)
         everything = paginate(sorted(catalog.papers, key=sort_key), "papers/index.md", "papers")
         pages |= self.render_list("all_papers.md.j2", everything, stats=stats)
-        pages["data.md"] = self.render("data.md.j2", "data.md", schema=Markdown(PAPERS_JSON_SCHEMA_DOC))
+        pages["data.md"] = self.render(
+            "data.md.j2", "data.md", schema=Markdown(PAPERS_JSON_SCHEMA_DOC), site_url=Markdown(self.site_url)
+        )
         pages["index.md"] = self.render(
             "home.md.j2", "index.md", vocabulary=catalog.tags, counts=counts, stats=stats, recent=recent[:RECENT_PAPERS]
         )
@@ -255,7 +272,7 @@ def sort_key(paper: Paper) -> tuple[str, str]:
     return (title_key(paper.title), paper.slug)
 
 
-def render_site(catalog: Catalog, site_url: str) -> dict[str, str]:
+def render_site(catalog: Catalog, site_url: str) -> dict[str, FileContent]:
     """Every generated file under docs/: Markdown pages, feeds and exports."""
     renderer = SiteRenderer(catalog, site_url)
     return renderer.render_all() | renderer.render_files()

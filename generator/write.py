@@ -10,6 +10,9 @@ from pathlib import Path
 
 from generator.progress import progress
 
+# What a generated file holds: text, written as UTF-8, or bytes written as they are (gzip-compressed exports).
+FileContent = str | bytes
+
 
 @dataclass
 class WriteReport:
@@ -38,16 +41,18 @@ def write_atomically(path: Path, content: bytes, durable: bool = True) -> None:
         raise
 
 
-def write_files(root: Path, files: Mapping[str, str], owned: Iterable[str] = (), durable: bool = True) -> WriteReport:
-    """Write `files` (relative path to text) under `root`.
+def write_files(
+    root: Path, files: Mapping[str, FileContent], owned: Iterable[str] = (), durable: bool = True
+) -> WriteReport:
+    """Write `files` (relative path to text or bytes) under `root`.
 
     Paths in `owned` (folders or files, relative to `root`) belong to the generator: whatever is
     there and not in `files` is removed, so a paper that left the catalog leaves no page behind.
     """
     report = WriteReport()
-    for relative, text in progress(sorted(files.items()), "Writing files"):
+    for relative, value in progress(sorted(files.items()), "Writing files"):
         path = root / relative
-        content = text.encode("utf-8")
+        content = encoded(value)
         if path.is_file() and path.read_bytes() == content:
             report.unchanged.append(relative)
             continue
@@ -58,7 +63,11 @@ def write_files(root: Path, files: Mapping[str, str], owned: Iterable[str] = (),
     return report
 
 
-def _remove_stale(root: Path, owned: Path, keep: Mapping[str, str]) -> list[str]:
+def encoded(content: FileContent) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def _remove_stale(root: Path, owned: Path, keep: Mapping[str, FileContent]) -> list[str]:
     candidates = sorted(owned.rglob("*")) if owned.is_dir() else [owned] if owned.exists() else []
     removed: list[str] = []
     for path in candidates:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 
 import feedparser  # type: ignore[import-untyped]
@@ -28,7 +30,7 @@ def brace_depths(text: str) -> list[int]:
     return depths
 
 
-def test_an_edge_paper_gets_page_citation_and_feed_entry(fixture_project: Path) -> None:
+def test_an_edge_paper_gets_page_citation_feed_entry_and_exports(fixture_project: Path) -> None:
     (fixture_project / "data" / "papers" / "edge.yml").write_text(EDGE, encoding="utf-8")
     site = built_site(fixture_project)
     soup = BeautifulSoup((site / "papers" / "edge" / "index.html").read_text(encoding="utf-8"), "html.parser")
@@ -49,3 +51,7 @@ def test_an_edge_paper_gets_page_citation_and_feed_entry(fixture_project: Path) 
     assert (entry.title, entry.summary) == (TITLE, "Edge.")
     meta = soup.select_one("meta[name=citation_title]")
     assert meta is not None and meta["content"] == TITLE
+    for export in ("papers.bib.gz", "tags/benchmarks/papers.bib.gz"):
+        assert bibtex in gzip.decompress((site / export).read_bytes()).decode("utf-8")
+    exported = json.loads(gzip.decompress((site / "papers.json.gz").read_bytes()))
+    assert [paper["title"] for paper in exported["papers"] if paper["slug"] == "edge"] == [TITLE]

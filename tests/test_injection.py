@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import subprocess
@@ -112,7 +113,7 @@ def test_payloads_read_as_text_in_pages_feeds_and_exports(project: Path) -> None
     feed = feedparser.parse((site / "feed.xml").read_bytes())
     assert not feed.bozo
     assert SCRIPT_TITLE in [entry.title for entry in feed.entries]
-    exported = json.loads((site / "papers.json").read_text(encoding="utf-8"))
+    exported = json.loads(gzip.decompress((site / "papers.json.gz").read_bytes()))
     assert SCRIPT_TITLE in [paper["title"] for paper in exported["papers"]]
     tag_page = BeautifulSoup((site / "tags" / "payload-tag" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert tag_page.select("article img[onerror], article script") == []

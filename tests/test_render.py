@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import gzip
 import os
 from pathlib import Path
 
 import pytest
 
 from generator.catalog import load_catalog
+from generator.citation import bibliography
+from generator.exports import papers_json
 from generator.model import Catalog, Paper
-from generator.render import render_site, source_of_page
+from generator.render import SiteRenderer, render_site, sort_key, source_of_page
+from generator.write import FileContent
 from tests.conftest import FIXTURES
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -24,29 +29,34 @@ PAGES = (
     "papers/index.md",
     "index.md",
     "feed.xml",
-    "tags/speech/papers.bib",
+    "tags/speech/papers.bib.gz",
 )
 
 
 @pytest.fixture(scope="module")
-def pages() -> dict[str, str]:
+def pages() -> dict[str, FileContent]:
     catalog_dir = FIXTURES / "catalog"
     loaded, problems = load_catalog(catalog_dir / "data", catalog_dir)
     assert problems == []
     return render_site(loaded.catalog, "https://example.org/shelf/")
 
 
+def text_of(content: FileContent) -> str:
+    """A rendered file as text: pages and feeds as they are, gzip-compressed exports unpacked."""
+    return gzip.decompress(content).decode("utf-8") if isinstance(content, bytes) else content
+
+
 @pytest.mark.parametrize("page", PAGES)
-def test_page_matches_its_golden_file(pages: dict[str, str], page: str) -> None:
-    golden = GOLDEN / page
+def test_page_matches_its_golden_file(pages: dict[str, FileContent], page: str) -> None:
+    golden = GOLDEN / page.removesuffix(".gz")  # a compressed export's golden file is its text
     if REFRESH:
         golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(pages[page], encoding="utf-8")
+        golden.write_text(text_of(pages[page]), encoding="utf-8")
     assert golden.exists(), f"no golden file {golden}; run `make golden` and review it"
-    assert pages[page] == golden.read_text(encoding="utf-8")
+    assert text_of(pages[page]) == golden.read_text(encoding="utf-8")
 
 
-def test_every_page_of_the_fixture_catalog_is_rendered(pages: dict[str, str]) -> None:
+def test_every_page_of_the_fixture_catalog_is_rendered(pages: dict[str, FileContent]) -> None:
     assert sorted(pages) == sorted(
         [
             "index.md",
@@ -60,16 +70,42 @@ def test_every_page_of_the_fixture_catalog_is_rendered(pages: dict[str, str]) ->
             "tags/speech.md",
             "data.md",
             "feed.xml",
-            "papers.json",
-            "papers.bib",
+            "papers.json.gz",
+            "papers.bib.gz",
             "tags/benchmarks/feed.xml",
-            "tags/benchmarks/papers.bib",
+            "tags/benchmarks/papers.bib.gz",
             "tags/masked-modelling/feed.xml",
-            "tags/masked-modelling/papers.bib",
+            "tags/masked-modelling/papers.bib.gz",
             "tags/speech/feed.xml",
-            "tags/speech/papers.bib",
+            "tags/speech/papers.bib.gz",
         ]
     )
+
+
+def test_exports_are_gzipped_the_same_each_time_and_unpack_to_the_exported_text(
+    pages: dict[str, FileContent], fixture_catalog: Catalog
+) -> None:
+    reordered = dataclasses.replace(fixture_catalog, papers=tuple(reversed(fixture_catalog.papers)))
+    again = render_site(reordered, "https://example.org/shelf/")
+    compressed = {path: content for path, content in pages.items() if isinstance(content, bytes)}
+    assert sorted(compressed) == [
+        "papers.bib.gz",
+        "papers.json.gz",
+        "tags/benchmarks/papers.bib.gz",
+        "tags/masked-modelling/papers.bib.gz",
+        "tags/speech/papers.bib.gz",
+    ]
+    assert {path: again[path] for path in compressed} == compressed
+    renderer = SiteRenderer(fixture_catalog, "https://example.org/shelf/")
+    unpacked = {
+        path.removesuffix(".gz"): gzip.decompress(content).decode("utf-8") for path, content in compressed.items()
+    }
+    assert unpacked == renderer.render_exports()
+    assert unpacked["papers.json"] == papers_json(fixture_catalog, renderer.url_of)
+    everything = sorted(fixture_catalog.papers, key=sort_key)
+    assert unpacked["papers.bib"] == bibliography(everything, renderer.url_of)
+    speech = [paper for paper in everything if "speech" in paper.tags]
+    assert unpacked["tags/speech/papers.bib"] == bibliography(speech, renderer.url_of) != ""
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +118,7 @@ def long_lists() -> dict[str, str]:
     papers = tuple(
         Paper(f"paper-{n:03d}", f"Paper {n:03d}", "One sentence. Two.", ("speech",), (), (), added) for n in range(401)
     )
-    return render_site(Catalog(papers, loaded.catalog.tags), "https://example.org/shelf/")
+    return SiteRenderer(Catalog(papers, loaded.catalog.tags), "https://example.org/shelf/").render_all()
 
 
 def pager_of(text: str) -> list[str]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import gzip
+import json
 import subprocess
 from pathlib import Path
 
@@ -160,8 +162,30 @@ def test_feeds_parse_and_point_at_built_pages(built: tuple[Path, subprocess.Comp
     alternate = speech.select_one("link[rel=alternate][href$='tags/speech/feed.xml']")
     assert alternate is not None and alternate["type"] == "application/atom+xml"
     links = {str(link["href"]) for link in speech.select("article a")}
-    assert {"feed.xml", "papers.bib"} <= links  # relative to the page, tags/speech/
-    assert (site / "papers.json").is_file() and (site / "papers.bib").is_file()
+    assert {"feed.xml", "papers.bib.gz"} <= links  # relative to the page, tags/speech/
+    assert (site / "tags" / "speech" / "papers.bib.gz").is_file()
+
+
+def test_exports_are_published_gzipped_and_the_data_page_links_them(
+    built: tuple[Path, subprocess.CompletedProcess[str]], catalog: Catalog
+) -> None:
+    project, _ = built
+    site = project / "site"
+    article = page(project, "data").select_one("article")
+    assert article is not None
+    links = [str(link["href"]) for link in article.select("a") if not str(link["href"]).startswith("#")]
+    assert links == ["../papers.json.gz", "../papers.bib.gz", "../feed.xml"]  # relative to data/
+    assert all((site / "data" / link).resolve().is_file() for link in links)
+    code = [block.get_text() for block in article.select("pre code")]
+    assert "curl -sL https://papershelf.github.io/papershelf/papers.json.gz | gunzip | jq .\n" in code[0]
+    assert 'with gzip.open("papers.json.gz", "rt", encoding="utf-8") as stream:\n' in code[1]
+    exported = json.loads(gzip.decompress((site / "papers.json.gz").read_bytes()))
+    assert [paper["slug"] for paper in exported["papers"]] == sorted(paper.slug for paper in catalog.papers)
+    bibtex = gzip.decompress((site / "papers.bib.gz").read_bytes()).decode("utf-8")
+    assert bibtex.count("@misc{") == 111
+    speech = gzip.decompress((site / "tags" / "speech" / "papers.bib.gz").read_bytes()).decode("utf-8")
+    assert speech.count("@misc{") == len([paper for paper in catalog.papers if "speech" in paper.tags])
+    assert sorted(site.rglob("papers.json")) == sorted(site.rglob("*.bib")) == []
 
 
 def test_paper_pages_link_up_to_five_related_papers(

@@ -53,6 +53,27 @@ def test_write_files_removes_stale_files_under_owned_paths_only(tmp_path: Path) 
     assert tree(tmp_path) == {"papers/kept.md": "k\n", "about.md": "mine\n", "stylesheets/site.css": "css\n"}
 
 
+def test_write_files_writes_bytes_as_they_are_and_only_when_changed(tmp_path: Path) -> None:
+    binary = b"\x1f\x8b\x08\x00\xff\xfe"  # not UTF-8: written untouched
+    report = write_files(tmp_path, {"papers.json.gz": binary, "data.md": "text\n"})
+    assert report == WriteReport(written=["data.md", "papers.json.gz"])
+    assert (tmp_path / "papers.json.gz").read_bytes() == binary
+    os.utime(tmp_path / "papers.json.gz", (OLD, OLD))
+    report = write_files(tmp_path, {"papers.json.gz": binary, "data.md": "text\n"})
+    assert report == WriteReport(unchanged=["data.md", "papers.json.gz"])
+    assert (tmp_path / "papers.json.gz").stat().st_mtime == OLD
+    report = write_files(tmp_path, {"papers.json.gz": binary + b"\x00"})
+    assert report == WriteReport(written=["papers.json.gz"])
+    assert (tmp_path / "papers.json.gz").read_bytes() == binary + b"\x00"
+
+
+def test_write_files_removes_stale_files_beside_bytes(tmp_path: Path) -> None:
+    write_files(tmp_path, {"tags/a/papers.bib": "old\n", "tags/a/papers.bib.gz": b"\x1f\x8b"})
+    report = write_files(tmp_path, {"tags/a/papers.bib.gz": b"\x1f\x8b"}, owned=["tags"])
+    assert report == WriteReport(unchanged=["tags/a/papers.bib.gz"], removed=["tags/a/papers.bib"])
+    assert sorted(path.name for path in (tmp_path / "tags" / "a").iterdir()) == ["papers.bib.gz"]
+
+
 def test_write_atomically_leaves_no_temporary_file(tmp_path: Path) -> None:
     target = tmp_path / "sub" / "page.md"
     write_atomically(target, b"one")
