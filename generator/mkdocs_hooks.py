@@ -1,4 +1,4 @@
-"""MkDocs hooks (mkdocs.yml `hooks:`): edit actions that open a page's data file."""
+"""MkDocs hooks (mkdocs.yml `hooks:`): edit actions that open a page's data file; sitemaps in parts."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.render import source_of_page
+from generator.sitemap import split_sitemap
 
 
 def on_files(files: Any, config: Any) -> Any:
@@ -17,3 +18,8 @@ def on_files(files: Any, config: Any) -> Any:
         source = source_of_page(file.src_uri)
         file.edit_uri = posixpath.join(to_root, source) if source is not None else None
     return files
+
+
+def on_post_build(config: Any) -> None:
+    """A sitemap over the protocol's limit of URLs becomes an index of parts."""
+    split_sitemap(Path(config.site_dir), str(config.site_url or "/"))

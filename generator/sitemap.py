@@ -1,0 +1,49 @@
+"""Sitemaps of more than 50,000 URLs, which the protocol forbids, split into parts under an index.
+
+MkDocs writes one `sitemap.xml` (and its `.gz`) with every page. At 100,000 papers that is over the
+protocol's 50,000 URLs a file, and search engines would refuse it: `split_sitemap` leaves a small
+sitemap as it is and turns a large one into `sitemap-N.xml` parts listed by a sitemap index.
+"""
+
+from __future__ import annotations
+
+import gzip
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
+MAX_URLS = 50_000  # https://www.sitemaps.org/protocol.html#index
+SITEMAP = "sitemap.xml"
+
+
+def urlset(locations: list[str]) -> str:
+    lines = [f"<url><loc>{escape(location)}</loc></url>" for location in locations]
+    return "\n".join([f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{NAMESPACE}">', *lines, "</urlset>\n"])
+
+
+def sitemap_index(locations: list[str]) -> str:
+    lines = [f"<sitemap><loc>{escape(location)}</loc></sitemap>" for location in locations]
+    head = f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{NAMESPACE}">'
+    return "\n".join([head, *lines, "</sitemapindex>\n"])
+
+
+def split_sitemap(site_dir: Path, site_url: str, limit: int = MAX_URLS) -> list[str]:
+    """Split `site_dir/sitemap.xml` into parts of at most `limit` URLs if it has more; the files written."""
+    path = site_dir / SITEMAP
+    if not path.is_file():
+        return []
+    tree = ET.parse(path)  # noqa: S314 - MkDocs' own output from our template, not outside data
+    locations = [element.text or "" for element in tree.getroot().iter(f"{{{NAMESPACE}}}loc")]
+    if len(locations) <= limit:
+        return []
+    base = site_url if site_url.endswith("/") else f"{site_url}/"
+    written: list[str] = []
+    for number, start in enumerate(range(0, len(locations), limit), start=1):
+        name = f"sitemap-{number}.xml"
+        (site_dir / name).write_text(urlset(locations[start : start + limit]), encoding="utf-8")
+        written.append(name)
+    index = sitemap_index([base + name for name in written])
+    path.write_text(index, encoding="utf-8")
+    (site_dir / f"{SITEMAP}.gz").write_bytes(gzip.compress(index.encode("utf-8"), mtime=0))
+    return [*written, SITEMAP, f"{SITEMAP}.gz"]
