@@ -6,6 +6,7 @@ import html
 import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
@@ -32,9 +33,17 @@ class Markdown(str):
     """Text that is already Markdown source and must not be escaped again."""
 
 
-def escape_by_default(value: Any) -> str:
-    """Jinja's finalize hook: every `{{ value }}` renders as the text it holds unless it is Markdown."""
-    return value if isinstance(value, Markdown) else escape_markdown(str(value))
+class Memo(dict[Any, str]):
+    """A pure function's results, each made once: titles, tag names, dates and first sentences recur on
+    many pages of one site."""
+
+    def __init__(self, function: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, key: Any) -> str:
+        result = self[key] = self.function(key)
+        return result
 
 
 def safe_url(url: str) -> Markdown:
@@ -85,10 +94,17 @@ def template_environment(*, html: bool = False) -> Environment:
 def make_environment() -> Environment:
     """Markdown pages: every `{{ value }}` is escaped for Markdown unless it is already Markdown."""
     environment = template_environment()
+    escaped = Memo(escape_markdown)
+    sentences = Memo(lambda arguments: first_sentence(*arguments))
+
+    def escape_by_default(value: Any) -> str:
+        """Jinja's finalize hook: every `{{ value }}` renders as the text it holds unless it is Markdown."""
+        return value if isinstance(value, Markdown) else escaped[str(value)]
+
     environment.finalize = escape_by_default
     environment.filters.update(
         abstract=lambda text: Markdown(markdown_with_links(text)),
-        first_sentence=first_sentence,
+        first_sentence=lambda text, *limit: sentences[text, *limit],
         url=safe_url,
         stars_badge=stars_badge,
         front_matter=front_matter,
@@ -151,11 +167,13 @@ class SiteRenderer:
         self.site_url = site_url if site_url.endswith("/") else f"{site_url}/"
         self.environment = make_environment()
         self.tags = {tag.slug: tag for tag in catalog.tags}
+        # Sorted once: a tag's papers, picked from this list in order, are in the same order.
+        self.by_title = sorted(catalog.papers, key=sort_key)
         tagged: dict[str, list[Paper]] = defaultdict(list)
-        for paper in catalog.papers:
+        for paper in self.by_title:
             for slug in paper.tags:
                 tagged[slug].append(paper)
-        self.papers_by_tag = {slug: sorted(papers, key=sort_key) for slug, papers in tagged.items()}
+        self.papers_by_tag = dict(tagged)
         self.by_slug = {paper.slug: paper for paper in catalog.papers}
         self.related = related_papers(catalog.papers)
         self.bibtex: dict[str, str] = {}
@@ -206,7 +224,7 @@ class SiteRenderer:
                 url_of=self.url_of,
             ),
             "papers.json": papers_json(catalog, self.url_of),
-            "papers.bib": self.bibliography(sorted(catalog.papers, key=sort_key)),
+            "papers.bib": self.bibliography(self.by_title),
         }
         for tag in catalog.tags:
             papers = self.papers_by_tag.get(tag.slug, [])
@@ -224,7 +242,7 @@ class SiteRenderer:
         """Every generated page, keyed by its path under docs/."""
         catalog = self.catalog
         counts = {tag.slug: len(self.papers_by_tag.get(tag.slug, [])) for tag in catalog.tags}
-        recent = sorted(catalog.papers, key=lambda paper: (-paper.added.toordinal(), sort_key(paper)))
+        recent = sorted(self.by_title, key=lambda paper: -paper.added.toordinal())  # stable: by title within a day
         stats = {
             "papers": len(catalog.papers),
             "tags": len(catalog.tags),
@@ -233,9 +251,7 @@ class SiteRenderer:
         pages = {paper_page(paper): self.render_paper(paper) for paper in progress(catalog.papers, "Paper pages")}
         pages |= {tag_page(tag): self.render_tag(tag) for tag in catalog.tags}
         pages["tags/index.md"] = self.render("tags.md.j2", "tags/index.md", vocabulary=catalog.tags, counts=counts)
-        pages["papers/index.md"] = self.render(
-            "all_papers.md.j2", "papers/index.md", papers=sorted(catalog.papers, key=sort_key), stats=stats
-        )
+        pages["papers/index.md"] = self.render("all_papers.md.j2", "papers/index.md", papers=self.by_title, stats=stats)
         pages["data.md"] = self.render("data.md.j2", "data.md", schema=Markdown(PAPERS_JSON_SCHEMA_DOC))
         pages["index.md"] = self.render(
             "home.md.j2", "index.md", vocabulary=catalog.tags, counts=counts, stats=stats, recent=recent[:RECENT_PAPERS]
