@@ -99,6 +99,8 @@ def make_environment() -> Environment:
 
     def escape_by_default(value: Any) -> str:
         """Jinja's finalize hook: every `{{ value }}` renders as the text it holds unless it is Markdown."""
+        if type(value) is str:  # most values: no isinstance or str() needed
+            return escaped[value]
         return value if isinstance(value, Markdown) else escaped[str(value)]
 
     environment.finalize = escape_by_default
