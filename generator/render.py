@@ -6,7 +6,7 @@ import html
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -19,7 +19,7 @@ from generator.feeds import atom_feed
 from generator.metadata import json_ld, scholar_meta
 from generator.model import Catalog, Link, Paper, Tag
 from generator.progress import progress
-from generator.related import related_papers
+from generator.related import RelatedIndex
 from generator.slugs import title_key
 from generator.text import escape_markdown, first_sentence, markdown_with_links
 from generator.yamlfile import dump_yaml
@@ -177,8 +177,13 @@ class SiteRenderer:
                 tagged[slug].append(paper)
         self.papers_by_tag = dict(tagged)
         self.by_slug = {paper.slug: paper for paper in catalog.papers}
-        self.related = related_papers(catalog.papers)
+        self.related_index = RelatedIndex(catalog.papers)
+        self.related: dict[str, tuple[str, ...]] = {}  # found a part of the catalog at a time: see find_related
         self.bibtex: dict[str, str] = {}
+
+    def find_related(self, papers: Sequence[Paper]) -> None:
+        """Find the related papers of `papers`, before their pages are rendered."""
+        self.related |= self.related_index.related([paper.slug for paper in papers])
 
     def render(self, template: str, page_path: str, **context: Any) -> str:
         return self.environment.get_template(template).render(page_path=page_path, tags=self.tags, **context)
@@ -216,6 +221,9 @@ class SiteRenderer:
 
     def render_files(self) -> dict[str, str]:
         """Feeds and exports: the catalog's, and each tag's."""
+        return self.render_feeds() | self.render_exports() | self.render_bibliographies()
+
+    def render_feeds(self) -> dict[str, str]:
         catalog = self.catalog
         files = {
             CATALOG_FEED: atom_feed(
@@ -224,24 +232,37 @@ class SiteRenderer:
                 feed_url=self.site_url + CATALOG_FEED,
                 page_url=self.site_url,
                 url_of=self.url_of,
-            ),
-            "papers.json": papers_json(catalog, self.url_of),
-            "papers.bib": self.bibliography(self.by_title),
+            )
         }
         for tag in catalog.tags:
-            papers = self.papers_by_tag.get(tag.slug, [])
             files[tag_feed(tag)] = atom_feed(
-                papers,
+                self.papers_by_tag.get(tag.slug, []),
                 title=f"PaperShelf: {tag.name}",
                 feed_url=self.site_url + tag_feed(tag),
                 page_url=f"{self.site_url}tags/{tag.slug}/",
                 url_of=self.url_of,
             )
-            files[tag_bibliography(tag)] = self.bibliography(papers)
+        return files
+
+    def render_exports(self) -> dict[str, str]:
+        return {"papers.json": papers_json(self.catalog, self.url_of)}
+
+    def render_bibliographies(self) -> dict[str, str]:
+        files = {"papers.bib": self.bibliography(self.by_title)}
+        for tag in self.catalog.tags:
+            files[tag_bibliography(tag)] = self.bibliography(self.papers_by_tag.get(tag.slug, []))
         return files
 
     def render_all(self) -> dict[str, str]:
         """Every generated page, keyed by its path under docs/."""
+        catalog = self.catalog
+        self.find_related(catalog.papers)
+        pages = {paper_page(paper): self.render_paper(paper) for paper in progress(catalog.papers, "Paper pages")}
+        pages |= {tag_page(tag): self.render_tag(tag) for tag in catalog.tags}
+        return pages | self.render_indexes()
+
+    def render_indexes(self) -> dict[str, str]:
+        """The pages that list tags or papers of the whole catalog."""
         catalog = self.catalog
         counts = {tag.slug: len(self.papers_by_tag.get(tag.slug, [])) for tag in catalog.tags}
         recent = sorted(self.by_title, key=lambda paper: -paper.added.toordinal())  # stable: by title within a day
@@ -250,15 +271,19 @@ class SiteRenderer:
             "tags": len(catalog.tags),
             "with_code": sum(p.has_code for p in catalog.papers),
         }
-        pages = {paper_page(paper): self.render_paper(paper) for paper in progress(catalog.papers, "Paper pages")}
-        pages |= {tag_page(tag): self.render_tag(tag) for tag in catalog.tags}
-        pages["tags/index.md"] = self.render("tags.md.j2", "tags/index.md", vocabulary=catalog.tags, counts=counts)
-        pages["papers/index.md"] = self.render("all_papers.md.j2", "papers/index.md", papers=self.by_title, stats=stats)
-        pages["data.md"] = self.render("data.md.j2", "data.md", schema=Markdown(PAPERS_JSON_SCHEMA_DOC))
-        pages["index.md"] = self.render(
-            "home.md.j2", "index.md", vocabulary=catalog.tags, counts=counts, stats=stats, recent=recent[:RECENT_PAPERS]
-        )
-        return pages
+        return {
+            "tags/index.md": self.render("tags.md.j2", "tags/index.md", vocabulary=catalog.tags, counts=counts),
+            "papers/index.md": self.render("all_papers.md.j2", "papers/index.md", papers=self.by_title, stats=stats),
+            "data.md": self.render("data.md.j2", "data.md", schema=Markdown(PAPERS_JSON_SCHEMA_DOC)),
+            "index.md": self.render(
+                "home.md.j2",
+                "index.md",
+                vocabulary=catalog.tags,
+                counts=counts,
+                stats=stats,
+                recent=recent[:RECENT_PAPERS],
+            ),
+        }
 
 
 def sort_key(paper: Paper) -> tuple[str, str]:
