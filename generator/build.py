@@ -16,6 +16,7 @@ from generator.changes import read_revision
 from generator.check import check_catalog
 from generator.errors import Problem
 from generator.model import Catalog
+from generator.parallel import render_site
 from generator.permalinks import (
     MANIFEST,
     ManifestEntry,
@@ -25,7 +26,6 @@ from generator.permalinks import (
     render_manifest,
     render_redirects,
 )
-from generator.render import render_site
 from generator.write import WriteReport, write_files
 
 # Paths under docs/ that the generator owns; everything else in docs/ is written by hand.
