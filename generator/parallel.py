@@ -1,16 +1,16 @@
-"""Rendering the site on every core: forked workers render parts of it, and the parts make the same site.
+"""Rendering the site on every core: helper processes render runs of paper pages while this process renders
+the rest, and the parts make the same site as rendering it all in one process.
 
-Each part (a run of paper pages with their related papers, a tag page, the indexes, the feeds, the exports)
-depends only on the catalog, so workers forked after the catalog is read share it without copying it, and
-each sends back only the text of its pages. The bibliographies are joined at the end from the BibTeX entries
-the paper parts send back with their pages.
+Each part depends only on the catalog, so helpers forked after it is read share it rather than copy it, and
+send back only the text of their pages, with the papers' BibTeX entries for the bibliographies.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from generator.model import Catalog
@@ -23,8 +23,9 @@ PARTS_PER_WORKER = 8  # paper parts per worker: enough to keep every worker busy
 PART_MAX = 2000  # papers in one part at most, so that progress is seen and no worker holds many pages at once
 
 Pages = dict[str, str]
+PaperPart = tuple[Pages, dict[str, str]]  # the pages of a run of papers, and the papers' BibTeX entries
 
-# The renderer of this process, when it is a worker: forked from the parent, which made it.
+# The renderer of this process, when it is a helper: inherited from the parent, which made it.
 _renderer: SiteRenderer | None = None
 
 
@@ -35,26 +36,20 @@ def _adopt(renderer: SiteRenderer) -> None:
 
 def _worker_renderer() -> SiteRenderer:
     if _renderer is None:
-        raise RuntimeError("not in a rendering worker")
+        raise RuntimeError("not in a rendering helper")
     return _renderer
 
 
-def _paper_pages(start: int, end: int) -> tuple[Pages, dict[str, str]]:
+def _paper_pages(start: int, end: int) -> PaperPart:
+    return _render_part(_worker_renderer(), start, end)
+
+
+def _render_part(renderer: SiteRenderer, start: int, end: int) -> PaperPart:
     """The pages of papers [start, end) of the catalog, and their BibTeX entries for the bibliographies."""
-    renderer = _worker_renderer()
     papers = renderer.catalog.papers[start:end]
     renderer.find_related(papers)
     pages = {paper_page(paper): renderer.render_paper(paper) for paper in papers}
     return pages, {paper.slug: renderer.bibtex_of(paper) for paper in papers}
-
-
-def _tag_page(index: int) -> str:
-    renderer = _worker_renderer()
-    return renderer.render_tag(renderer.catalog.tags[index])
-
-
-def _call(method: Callable[[SiteRenderer], Pages]) -> Pages:
-    return method(_worker_renderer())
 
 
 def worker_count() -> int:
@@ -74,29 +69,65 @@ def render_site(catalog: Catalog, site_url: str, workers: int | None = None) -> 
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return renderer.render_all() | renderer.render_files()
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_adopt, initargs=(renderer,)) as pool:
-        return _render_in(pool, renderer, workers)
+    # The garbage collector of a helper would write to every object it inherited, copying the parent's memory
+    # into it; frozen, the inherited objects are left alone and stay shared as long as they are not used.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(workers - 1, mp_context=context, initializer=_adopt, initargs=(renderer,)) as pool:
+            return _render_with(pool, workers - 1, renderer)
+    finally:
+        gc.unfreeze()
 
 
-def _render_in(pool: ProcessPoolExecutor, renderer: SiteRenderer, workers: int) -> Pages:
+def _render_with(pool: ProcessPoolExecutor, helpers: int, renderer: SiteRenderer) -> Pages:
+    """This process renders the pages made from the whole catalog while the helpers render runs of paper
+    pages, then takes runs of papers too, from the other end, until none is left.
+
+    This process is one of the workers rather than a parent waiting for them: each helper, once it has used
+    the catalog, holds a copy of it, and the largest output (papers.json) is made where it is kept anyway."""
     catalog = renderer.catalog
-    # The longest parts first, so that no worker starts one when the others are nearly done.
-    exports = pool.submit(_call, SiteRenderer.render_exports)
-    indexes = pool.submit(_call, SiteRenderer.render_indexes)
-    feeds = pool.submit(_call, SiteRenderer.render_feeds)
-    by_size = sorted(range(len(catalog.tags)), key=lambda i: -len(renderer.papers_by_tag.get(catalog.tags[i].slug, [])))
-    tags: dict[int, Future[str]] = {index: pool.submit(_tag_page, index) for index in by_size}
     total = len(catalog.papers)
-    size = max(1, min(PART_MAX, -(-total // (workers * PARTS_PER_WORKER))))
+    size = max(1, min(PART_MAX, -(-total // ((helpers + 1) * PARTS_PER_WORKER))))
     parts = [(start, min(start + size, total)) for start in range(0, total, size)]
-    papers = [pool.submit(_paper_pages, start, end) for start, end in parts]
-    pages: Pages = {}
+    waiting = deque(range(len(parts)))  # helpers take parts from the left, this process from the right
+    sent: dict[int, Future[PaperPart]] = {}
+    done: dict[int, PaperPart] = {}
     shown = Progress(total, "Paper pages")
-    for (start, end), part in zip(parts, papers, strict=True):
-        part_pages, bibtex = part.result()
+
+    def collect(index: int, part: PaperPart) -> None:
+        done[index] = part
+        shown.advance(len(part[0]))
+
+    def keep_helpers_busy() -> None:
+        for index, future in list(sent.items()):
+            if future.done():
+                collect(index, future.result())
+                del sent[index]
+        while waiting and len(sent) < 2 * helpers:  # one part each to work on, one queued
+            index = waiting.popleft()
+            sent[index] = pool.submit(_paper_pages, *parts[index])
+
+    keep_helpers_busy()
+    pages_of_tags = {}
+    for tag in catalog.tags:
+        pages_of_tags[tag_page(tag)] = renderer.render_tag(tag)
+        keep_helpers_busy()
+    whole_catalog: list[Pages] = []
+    for render in (renderer.render_indexes, renderer.render_feeds, renderer.render_exports):
+        whole_catalog.append(render())
+        keep_helpers_busy()
+    while waiting:
+        index = waiting.pop()
+        collect(index, _render_part(renderer, *parts[index]))
+        keep_helpers_busy()
+    for index, future in sent.items():
+        collect(index, future.result())
+    pages: Pages = {}
+    for index in range(len(parts)):
+        part_pages, bibtex = done.pop(index)
         pages |= part_pages
         renderer.bibtex |= bibtex
-        shown.advance(end - start)
-    pages |= {tag_page(tag): tags[index].result() for index, tag in enumerate(catalog.tags)}
-    pages |= indexes.result()
-    return pages | feeds.result() | exports.result() | renderer.render_bibliographies()
+    pages |= pages_of_tags
+    for files in whole_catalog:
+        pages |= files
+    return pages | renderer.render_bibliographies()
