@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
+from generator import related
 from generator.errors import Problem
 from generator.links import URL_PATTERN, classify_url, find_urls, trim_url
 from generator.listing import ListingEntry, ParsedListing, decode_listing, parse_listing
@@ -721,3 +722,9 @@ long_prose = st.lists(
 @given(long_prose, st.integers(1, 400))
 def test_first_sentence_of_a_long_text_reads_only_its_start(text: str, limit: int) -> None:
     assert first_sentence(text, limit=limit) == first_sentence_of_whole_text(text, limit)
+
+
+@PROPERTIES
+@given(st.one_of(any_text, st.text(st.characters(max_codepoint=127))))
+def test_words_of_ascii_text_are_found_as_in_any_text(text: str) -> None:
+    assert related.words(text) == related.TOKEN.findall(text)
