@@ -11,11 +11,12 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
-from generator.catalog import LoadedCatalog, display_path, load_catalog, paper_files
+from generator.catalog import LoadedCatalog, load_catalog, paper_display_paths
 from generator.changes import read_revision
 from generator.check import check_catalog
 from generator.errors import Problem
 from generator.model import Catalog
+from generator.parallel import render_site
 from generator.permalinks import (
     MANIFEST,
     ManifestEntry,
@@ -25,7 +26,7 @@ from generator.permalinks import (
     render_manifest,
     render_redirects,
 )
-from generator.render import render_site, sort_key
+from generator.render import sort_key
 from generator.search_index import search_files
 from generator.write import FileContent, WriteReport, write_files
 
@@ -93,11 +94,8 @@ def load_and_check(project: Project, since: str | None = None) -> Checked:
 def unreadable_urls(project: Project, loaded: LoadedCatalog) -> set[str]:
     """URLs of pages whose data file is there but could not be loaded (a broken vocabulary hides every tag)."""
     loaded_files = {location.path for location in loaded.paper_locations}
-    urls = {
-        f"papers/{path.stem}/"
-        for path in paper_files(project.data_dir)
-        if display_path(path, project.root) not in loaded_files
-    }
+    paths = paper_display_paths(project.data_dir, project.root)
+    urls = {f"papers/{path.stem}/" for shown, path in paths if shown not in loaded_files}
     if not loaded.catalog.tags:
         urls |= {entry.url for entry in read_manifest(project.root)[0] if entry.url.startswith("tags/")}
     return urls

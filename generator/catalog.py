@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,8 +37,21 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def paper_files(data_dir: Path) -> list[Path]:
-    return sorted((data_dir / PAPERS_DIR).glob("*.yml"))
+def paper_file_names(folder: Path) -> list[str]:
+    """The sorted names of the paper files in `folder`: what `folder.glob("*.yml")` finds, at a fraction of
+    the cost for a catalog of 100,000 files (no Path object for each)."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entry.name for entry in entries if entry.name.endswith(".yml"))
+    except (FileNotFoundError, NotADirectoryError, PermissionError):  # glob finds nothing there either
+        return []
+
+
+def paper_display_paths(data_dir: Path, root: Path) -> list[tuple[str, Path]]:
+    """Each paper file's path as curators see it (see `display_path`), with its path on disk."""
+    folder = data_dir / PAPERS_DIR
+    shown = display_path(folder, root)
+    return [(f"{shown}/{name}", folder / name) for name in paper_file_names(folder)]
 
 
 @dataclass(frozen=True)
@@ -52,7 +66,7 @@ def read_data_files(data_dir: Path, root: Path) -> tuple[SourceFile | None, list
     """The tag vocabulary (None when missing) and every paper file of a data folder on disk."""
     tags_path = data_dir / TAGS_FILE
     tags = SourceFile(display_path(tags_path, root), tags_path.read_bytes()) if tags_path.exists() else None
-    return tags, [SourceFile(display_path(path, root), path.read_bytes()) for path in paper_files(data_dir)]
+    return tags, [SourceFile(shown, path.read_bytes()) for shown, path in paper_display_paths(data_dir, root)]
 
 
 def load_tags(source: SourceFile | None) -> tuple[tuple[tuple[Tag, Location], ...], list[Problem]]:

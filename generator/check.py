@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
+from collections.abc import Collection
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -19,7 +20,8 @@ SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 def check_catalog(loaded: LoadedCatalog) -> list[Problem]:
     """Problems that span files or need the vocabulary: the schema itself is checked while loading."""
     problems = check_vocabulary(loaded)
-    known_tags = [tag.slug for tag in loaded.catalog.tags] if loaded.vocabulary_loaded else None
+    # A dict: looked up as fast as a set, listed in vocabulary order as a list.
+    known_tags = dict.fromkeys(tag.slug for tag in loaded.catalog.tags) if loaded.vocabulary_loaded else None
     for paper, location in [*zip(loaded.catalog.papers, loaded.paper_locations, strict=True), *loaded.partial]:
         problems += check_paper(paper, location, known_tags)
     problems += check_unique(loaded)
@@ -66,7 +68,7 @@ def check_lengths(paper: Paper, location: Location) -> list[Problem]:
     return problems
 
 
-def check_paper(paper: Paper, location: Location, known_tags: list[str] | None) -> list[Problem]:
+def check_paper(paper: Paper, location: Location, known_tags: Collection[str] | None) -> list[Problem]:
     """The problems of one paper, leaving out fields that could not be read (already reported).
 
     `known_tags` is None when the vocabulary itself could not be read: its problem is reported, and

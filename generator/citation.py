@@ -90,10 +90,14 @@ URL_SAFE = ":/?#@!$&'*+,;=%~-._()[]"
 PLAIN_AUTHORS_MAX = 3
 
 
+NOT_ALPHANUMERIC = re.compile(r"[^A-Za-z0-9]")
+TITLE_WORD_BREAK = re.compile(r"[\s\-/:]+")
+
+
 def ascii_word(text: str) -> str:
     """`text` folded to ASCII letters and digits: accents dropped, other characters left out."""
     decomposed = unicodedata.normalize("NFKD", text.translate(TRANSLITERATIONS))
-    return re.sub(r"[^A-Za-z0-9]", "", decomposed.encode("ascii", "ignore").decode("ascii"))
+    return NOT_ALPHANUMERIC.sub("", decomposed.encode("ascii", "ignore").decode("ascii"))
 
 
 def surname(name: str) -> str:
@@ -106,10 +110,13 @@ def surname(name: str) -> str:
 
 def title_word(title: str) -> str:
     """The first word of a title that is not a stop word, in ASCII; the first word at all if none is."""
-    words = [ascii_word(word) for word in re.split(r"[\s\-/:]+", title)]
-    words = [word for word in words if word]
-    significant = [word for word in words if word.lower() not in KEY_STOP_WORDS]
-    return (significant or words or ["paper"])[0]
+    first = None
+    for word in TITLE_WORD_BREAK.split(title):
+        folded = ascii_word(word)  # the first few words only: folding every word of every title shows in a build
+        if folded and folded.lower() not in KEY_STOP_WORDS:
+            return folded
+        first = first or folded
+    return first or "paper"
 
 
 def bibtex_key(paper: Paper) -> str:

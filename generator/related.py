@@ -29,6 +29,14 @@ CHUNK_PAIRS = 4_000_000  # candidate pairs a chunk of rows may produce
 CHUNK_ROWS = 2000
 
 TOKEN = re.compile(r"[^\W_]{3,}")
+ASCII_TOKEN = re.compile(r"[A-Za-z0-9]{3,}")  # the same runs in ASCII text, found in half the time
+
+
+def words(text: str) -> list[str]:
+    """The `TOKEN`s of `text`: its runs of 3+ letters or digits."""
+    return (ASCII_TOKEN if text.isascii() else TOKEN).findall(text)
+
+
 STOP_TEXT = """
     about above across after again against all also although among and another any are around back based
     because been before being below between both but can could does doing done down due during each either
@@ -89,7 +97,7 @@ def _fold(word: str) -> str:
 
 def terms(text: str) -> list[str]:
     """The terms of `text`: its runs of 3+ letters or digits, normalised, without stop words and numbers."""
-    return [term for word in TOKEN.findall(text) if (term := normalise(word)) is not None]
+    return [term for word in words(text) if (term := normalise(word)) is not None]
 
 
 def related_papers(papers: Sequence[Paper], limit: int = 5) -> dict[str, tuple[str, ...]]:
@@ -99,17 +107,37 @@ def related_papers(papers: Sequence[Paper], limit: int = 5) -> dict[str, tuple[s
     Candidates are the papers with some text in common; when there are fewer than `limit`, papers that only
     share tags fill up the list. Ties go to the smaller slug; the input order does not matter.
     """
-    if limit < 0:
-        raise ValueError(f"limit must be 0 or more, not {limit}")
-    ordered = sorted(papers, key=lambda paper: paper.slug)
-    slugs = [paper.slug for paper in ordered]
-    if len(set(slugs)) != len(slugs):
-        raise ValueError("paper slugs must be unique")
-    if limit == 0 or len(ordered) < 2:
-        return dict.fromkeys(slugs, ())
-    vectors = _tfidf(ordered)
-    chosen = _neighbours(vectors, _tags(ordered), limit)
-    return {slug: tuple(slugs[j] for j in row) for slug, row in zip(slugs, chosen, strict=True)}
+    index = RelatedIndex(papers, limit)
+    return index.related(index.slugs)
+
+
+class RelatedIndex:
+    """What finding related papers needs of the whole catalog, made once; the related papers of each paper
+    depend on nothing else, so any part of the catalog can then be done on its own (in another process, say)."""
+
+    def __init__(self, papers: Sequence[Paper], limit: int = 5) -> None:
+        if limit < 0:
+            raise ValueError(f"limit must be 0 or more, not {limit}")
+        ordered = sorted(papers, key=lambda paper: paper.slug)
+        self.slugs = [paper.slug for paper in ordered]
+        self.rows = {slug: row for row, slug in enumerate(self.slugs)}
+        if len(self.rows) != len(self.slugs):
+            raise ValueError("paper slugs must be unique")
+        self.limit = limit
+        self.vectors: sparse.csr_matrix | None = None
+        if limit > 0 and len(ordered) >= 2:
+            self.vectors = _tfidf(ordered)
+            self.transposed = self.vectors.T.tocsr()
+            self.row_costs = _row_costs(self.vectors)
+            self.tags = _tags(ordered)
+
+    def related(self, slugs: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        """The related papers of the papers named by `slugs` (see `related_papers`)."""
+        if self.vectors is None:
+            return dict.fromkeys(slugs, ())
+        rows = np.array(sorted(self.rows[slug] for slug in slugs), dtype=np.int64)
+        chosen = _neighbours(self.vectors, self.transposed, _chunks(rows, self.row_costs), self.tags, self.limit)
+        return {self.slugs[i]: tuple(self.slugs[j] for j in row) for i, row in zip(rows, chosen, strict=True)}
 
 
 def _tfidf(papers: Sequence[Paper]) -> sparse.csr_matrix:
@@ -121,8 +149,8 @@ def _tfidf(papers: Sequence[Paper]) -> sparse.csr_matrix:
     indptr = array("q", [0])
     for paper in papers:
         # URLs are addresses, not content: "github" or "https" must not make two papers related.
-        ids.extend(map(term_of, TOKEN.findall(URL_PATTERN.sub(" ", paper.abstract))))
-        ids.extend(list(map(term_of, TOKEN.findall(paper.title))) * TITLE_WEIGHT)
+        ids.extend(map(term_of, words(URL_PATTERN.sub(" ", paper.abstract))))
+        ids.extend(list(map(term_of, words(paper.title))) * TITLE_WEIGHT)
         indptr.append(len(ids))
     indices = np.frombuffer(ids, dtype=np.int32)
     counts = sparse.csr_matrix(
@@ -182,38 +210,46 @@ def _tags(papers: Sequence[Paper]) -> _Tags:
     return _Tags(bits, of_paper, [np.array(tagged, dtype=np.int64) for tagged in members])
 
 
-def _chunks(vectors: sparse.csr_matrix) -> list[tuple[int, int]]:
-    """Row ranges whose similarity rows hold about `CHUNK_PAIRS` entries at most (a single row may hold more)."""
+def _row_costs(vectors: sparse.csr_matrix) -> NDArray[np.float64]:
+    """For each row, how many paper pairs its terms can produce: the size of its row of similarities at most."""
     n = vectors.shape[0]
     df = np.bincount(vectors.indices, minlength=vectors.shape[1])
     rows = np.repeat(np.arange(n), np.diff(vectors.indptr))
-    cost = np.cumsum(np.bincount(rows, weights=df[vectors.indices].astype(np.float64), minlength=n))
-    ranges: list[tuple[int, int]] = []
+    return np.asarray(np.bincount(rows, weights=df[vectors.indices], minlength=n), dtype=np.float64)
+
+
+def _chunks(rows: NDArray[np.int64], row_costs: NDArray[np.float64]) -> list[NDArray[np.int64]]:
+    """`rows` in runs whose similarity rows hold about `CHUNK_PAIRS` entries at most (a single row may hold more)."""
+    cost = np.cumsum(row_costs[rows])
+    chunks: list[NDArray[np.int64]] = []
     start = 0
-    while start < n:
+    while start < len(rows):
         before = cost[start - 1] if start else 0.0
         end = int(np.searchsorted(cost, before + CHUNK_PAIRS, side="right"))
-        end = min(max(end, start + 1), start + CHUNK_ROWS, n)
-        ranges.append((start, end))
+        end = min(max(end, start + 1), start + CHUNK_ROWS, len(rows))
+        chunks.append(rows[start:end])
         start = end
-    return ranges
+    return chunks
 
 
 def _neighbours(
     vectors: sparse.csr_matrix,
+    transposed: sparse.csr_matrix,
+    chunks: list[NDArray[np.int64]],
     tags: _Tags,
     limit: int,
 ) -> list[list[int]]:
-    """For each row, the indices of its best `limit` other rows."""
-    transposed = vectors.T.tocsr()
+    """For each row of the chunks, the indices of its best `limit` other rows.
+
+    A row's similarities depend on that row alone, whichever rows share its chunk."""
     chosen: list[list[int]] = []
-    for start, end in _chunks(vectors):
-        similar = vectors[start:end] @ transposed
+    for chunk in chunks:
+        contiguous = chunk[-1] - chunk[0] == len(chunk) - 1
+        similar = (vectors[int(chunk[0]) : int(chunk[-1]) + 1] if contiguous else vectors[chunk]) @ transposed
         indptr: NDArray[np.int64] = np.asarray(similar.indptr, dtype=np.int64)
         indices: NDArray[np.int64] = np.asarray(similar.indices, dtype=np.int64)
         data: NDArray[np.float64] = np.asarray(similar.data, dtype=np.float64)
-        for row in range(end - start):
-            i = start + row
+        for row, i in enumerate(chunk.tolist()):
             cols = indices[indptr[row] : indptr[row + 1]]
             scores = data[indptr[row] : indptr[row + 1]]
             other = cols != i

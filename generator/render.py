@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import posixpath
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -19,7 +20,7 @@ from generator.metadata import json_ld, scholar_meta
 from generator.model import Catalog, Link, Paper, Tag
 from generator.pagination import ListPage, paginate
 from generator.progress import progress
-from generator.related import related_papers
+from generator.related import RelatedIndex
 from generator.slugs import title_key
 from generator.text import escape_markdown, first_sentence, markdown_with_links
 from generator.write import FileContent
@@ -34,9 +35,17 @@ class Markdown(str):
     """Text that is already Markdown source and must not be escaped again."""
 
 
-def escape_by_default(value: Any) -> str:
-    """Jinja's finalize hook: every `{{ value }}` renders as the text it holds unless it is Markdown."""
-    return value if isinstance(value, Markdown) else escape_markdown(str(value))
+class Memo(dict[Any, str]):
+    """A pure function's results, each made once: titles, tag names, dates and first sentences recur on
+    many pages of one site."""
+
+    def __init__(self, function: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, key: Any) -> str:
+        result = self[key] = self.function(key)
+        return result
 
 
 def safe_url(url: str) -> Markdown:
@@ -87,10 +96,19 @@ def template_environment(*, html: bool = False) -> Environment:
 def make_environment() -> Environment:
     """Markdown pages: every `{{ value }}` is escaped for Markdown unless it is already Markdown."""
     environment = template_environment()
+    escaped = Memo(escape_markdown)
+    sentences = Memo(lambda arguments: first_sentence(*arguments))
+
+    def escape_by_default(value: Any) -> str:
+        """Jinja's finalize hook: every `{{ value }}` renders as the text it holds unless it is Markdown."""
+        if type(value) is str:  # most values: no isinstance or str() needed
+            return escaped[value]
+        return value if isinstance(value, Markdown) else escaped[str(value)]
+
     environment.finalize = escape_by_default
     environment.filters.update(
         abstract=lambda text: Markdown(markdown_with_links(text)),
-        first_sentence=first_sentence,
+        first_sentence=lambda text, *limit: sentences[text, *limit],
         url=safe_url,
         stars_badge=stars_badge,
         front_matter=front_matter,
@@ -157,14 +175,21 @@ class SiteRenderer:
         self.site_url = site_url if site_url.endswith("/") else f"{site_url}/"
         self.environment = make_environment()
         self.tags = {tag.slug: tag for tag in catalog.tags}
+        # Sorted once: a tag's papers, picked from this list in order, are in the same order.
+        self.by_title = sorted(catalog.papers, key=sort_key)
         tagged: dict[str, list[Paper]] = defaultdict(list)
-        for paper in catalog.papers:
+        for paper in self.by_title:
             for slug in paper.tags:
                 tagged[slug].append(paper)
-        self.papers_by_tag = {slug: sorted(papers, key=sort_key) for slug, papers in tagged.items()}
+        self.papers_by_tag = dict(tagged)
         self.by_slug = {paper.slug: paper for paper in catalog.papers}
-        self.related = related_papers(catalog.papers)
+        self.related_index = RelatedIndex(catalog.papers)
+        self.related: dict[str, tuple[str, ...]] = {}  # found a part of the catalog at a time: see find_related
         self.bibtex: dict[str, str] = {}
+
+    def find_related(self, papers: Sequence[Paper]) -> None:
+        """Find the related papers of `papers`, before their pages are rendered."""
+        self.related |= self.related_index.related([paper.slug for paper in papers])
 
     def render(self, template: str, page_path: str, **context: Any) -> str:
         return self.environment.get_template(template).render(page_path=page_path, tags=self.tags, **context)
@@ -228,35 +253,41 @@ class SiteRenderer:
         return files
 
     def render_exports(self) -> dict[str, str]:
-        """The catalog as JSON and BibTeX, and each tag's BibTeX, as text under their paths before compression."""
-        catalog = self.catalog
-        files = {
-            CATALOG_JSON: papers_json(catalog, self.url_of),
-            CATALOG_BIBLIOGRAPHY: self.bibliography(sorted(catalog.papers, key=sort_key)),
-        }
-        for tag in catalog.tags:
+        """The catalog as JSON, as text under its path before compression."""
+        return {CATALOG_JSON: papers_json(self.catalog, self.url_of)}
+
+    def render_bibliographies(self) -> dict[str, str]:
+        """The catalog's BibTeX and each tag's, as text under their paths before compression."""
+        files = {CATALOG_BIBLIOGRAPHY: self.bibliography(self.by_title)}
+        for tag in self.catalog.tags:
             files[tag_bibliography(tag)] = self.bibliography(self.papers_by_tag.get(tag.slug, []))
         return files
 
     def render_files(self) -> dict[str, FileContent]:
         """Feeds as they are; exports gzip-compressed, as `papers.json.gz` and so on (hundreds of MB as text)."""
-        return self.render_feeds() | gzipped(self.render_exports())
+        return self.render_feeds() | gzipped(self.render_exports() | self.render_bibliographies())
 
     def render_all(self) -> dict[str, str]:
         """Every generated page, keyed by its path under docs/."""
         catalog = self.catalog
+        self.find_related(catalog.papers)
+        pages = {paper_page(paper): self.render_paper(paper) for paper in progress(catalog.papers, "Paper pages")}
+        for tag in catalog.tags:
+            pages |= self.render_tag(tag)
+        return pages | self.render_indexes()
+
+    def render_indexes(self) -> dict[str, str]:
+        """The pages that list tags or papers of the whole catalog."""
+        catalog = self.catalog
         counts = {tag.slug: len(self.papers_by_tag.get(tag.slug, [])) for tag in catalog.tags}
-        recent = sorted(catalog.papers, key=lambda paper: (-paper.added.toordinal(), sort_key(paper)))
+        recent = sorted(self.by_title, key=lambda paper: -paper.added.toordinal())  # stable: by title within a day
         stats = {
             "papers": len(catalog.papers),
             "tags": len(catalog.tags),
             "with_code": sum(p.has_code for p in catalog.papers),
         }
-        pages = {paper_page(paper): self.render_paper(paper) for paper in progress(catalog.papers, "Paper pages")}
-        for tag in catalog.tags:
-            pages |= self.render_tag(tag)
-        pages["tags/index.md"] = self.render("tags.md.j2", "tags/index.md", vocabulary=catalog.tags, counts=counts)
-        everything = paginate(sorted(catalog.papers, key=sort_key), "papers/index.md", "papers")
+        pages = {"tags/index.md": self.render("tags.md.j2", "tags/index.md", vocabulary=catalog.tags, counts=counts)}
+        everything = paginate(self.by_title, "papers/index.md", "papers")
         pages |= self.render_list("all_papers.md.j2", everything, stats=stats)
         pages["data.md"] = self.render(
             "data.md.j2", "data.md", schema=Markdown(PAPERS_JSON_SCHEMA_DOC), site_url=Markdown(self.site_url)

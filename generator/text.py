@@ -220,12 +220,29 @@ ABBREVIATIONS = ("e.g.", "i.e.", "et al.", "etc.", "vs.", "cf.", "Fig.", "Eq.", 
 
 def first_sentence(text: str, limit: int = 300) -> str:
     """The abstract's first sentence, cut at a word boundary with an ellipsis if longer than `limit`."""
+    # Folding the white space of a whole abstract costs more than the rest, and the answer only needs its start.
+    # A window of the text, folded, is the start of the whole text folded: a sentence end found in it is the
+    # first one, and a window longer than `limit` without one is cut exactly as the whole text would be.
+    window = 2 * limit + 200
+    if len(text) > window:
+        head = normalize_space(text[:window])
+        sentence = _leading_sentence(head)
+        if sentence is not None or len(head) > limit:
+            return _shorten(sentence or head, limit)
     text = normalize_space(text)
+    return _shorten(_leading_sentence(text) or text, limit)
+
+
+def _leading_sentence(text: str) -> str | None:
+    """The text up to the first sentence end that is not an abbreviation; None if there is none."""
     for match in SENTENCE_END.finditer(text):
         candidate = text[: match.start()]
         if not candidate.endswith(ABBREVIATIONS):
-            text = candidate
-            break
+            return candidate
+    return None
+
+
+def _shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     cut = text[:limit] if text[limit] == " " else text[:limit].rsplit(" ", 1)[0]

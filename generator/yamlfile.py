@@ -123,7 +123,17 @@ def read_yaml(path: str, data: bytes, expected: str = "a YAML mapping") -> tuple
         return None, [Problem(path, 1, f"invalid YAML: {error}")]
 
 
+class FastDumper(yaml.CSafeDumper if yaml.__with_libyaml__ else yaml.SafeDumper):  # type: ignore[misc]
+    """The safe dumper (libyaml's emitter where PyYAML has it: same output, faster), with plain text, most of
+    what is dumped, represented directly rather than through the representer's generic dispatch."""
+
+    def represent_data(self, data: Any) -> yaml.Node:
+        if type(data) is str:
+            return yaml.ScalarNode("tag:yaml.org,2002:str", data, style=self.default_style)
+        node: yaml.Node = super().represent_data(data)
+        return node
+
+
 def dump_yaml(data: Any) -> str:
     """YAML as curators read it: keys in the given order, Unicode kept, long lines folded."""
-    dumper = yaml.CSafeDumper if yaml.__with_libyaml__ else yaml.SafeDumper  # same output, libyaml's is faster
-    return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    return yaml.dump(data, Dumper=FastDumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)

@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from generator.progress import progress
+from generator.progress import Progress, progress
 
 
 class Terminal(io.StringIO):
@@ -39,3 +39,10 @@ def test_a_pipe_stays_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_short_runs_stay_quiet(terminal: Terminal) -> None:
     assert len(list(progress(range(100), "Pages", terminal))) == 100
     assert terminal.getvalue() == ""
+
+
+def test_work_done_in_parts_is_counted_as_it_comes(terminal: Terminal) -> None:
+    shown = Progress(1200, "Pages", terminal)
+    for part in (300, 300, 400, 200):
+        shown.advance(part)
+    assert terminal.getvalue() == "\rPages: 600/1,200\rPages: 1,000/1,200\rPages: 1,200/1,200\n"

@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
+from generator import related
 from generator.errors import Problem
 from generator.links import URL_PATTERN, classify_url, find_urls, trim_url
 from generator.listing import ListingEntry, ParsedListing, decode_listing, parse_listing
@@ -693,3 +694,37 @@ def test_first_sentence_is_a_prefix_within_the_limit(text: str, limit: int) -> N
     else:
         assert text_folded.startswith(sentence)
         assert sentence == text_folded or text_folded[len(sentence)] == " "
+
+
+def first_sentence_of_whole_text(text: str, limit: int) -> str:
+    """first_sentence as first written: the whole text folded before looking for the sentence end."""
+    text = folded(text)
+    for match in re.finditer(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[“])", text):
+        candidate = text[: match.start()]
+        if not candidate.endswith(("e.g.", "i.e.", "et al.", "etc.", "vs.", "cf.", "Fig.", "Eq.", "approx.", "resp.")):
+            text = candidate
+            break
+    if len(text) <= limit:
+        return text
+    cut = text[:limit] if text[limit] == " " else text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+long_prose = st.lists(
+    # Long runs of white space make the folded text much shorter than the text: the window must allow for that.
+    st.sampled_from([" ", " " * 300, "\n\t", ". ", ".  ", "! ", "e.g. ", "et al. ", "A", "x", "Word", ",", "…"]),
+    min_size=100,
+    max_size=600,
+).map("".join)
+
+
+@PROPERTIES
+@given(long_prose, st.integers(1, 400))
+def test_first_sentence_of_a_long_text_reads_only_its_start(text: str, limit: int) -> None:
+    assert first_sentence(text, limit=limit) == first_sentence_of_whole_text(text, limit)
+
+
+@PROPERTIES
+@given(st.one_of(any_text, st.text(st.characters(max_codepoint=127))))
+def test_words_of_ascii_text_are_found_as_in_any_text(text: str) -> None:
+    assert related.words(text) == related.TOKEN.findall(text)

@@ -141,6 +141,16 @@ def test_chunking_does_not_change_the_result(monkeypatch: pytest.MonkeyPatch) ->
     assert related_papers(bundled()) == bundled_related()
 
 
+def test_any_part_of_the_catalog_gets_what_the_whole_gets(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(related, "CHUNK_ROWS", 7)
+    index = related.RelatedIndex(bundled())
+    scattered = [paper.slug for paper in bundled()][::3]
+    random.Random(5).shuffle(scattered)
+    expected = bundled_related()
+    assert index.related(scattered) == {slug: expected[slug] for slug in sorted(scattered)}
+    assert index.related([]) == {}
+
+
 def test_one_word_abstract_and_no_tags() -> None:
     papers = [*SMALL, paper("hello", "Hi", "Hello."), paper("untagged", "Diffusion images", "Denoising images.")]
     result = related_papers(papers)

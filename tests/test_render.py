@@ -100,7 +100,7 @@ def test_exports_are_gzipped_the_same_each_time_and_unpack_to_the_exported_text(
     unpacked = {
         path.removesuffix(".gz"): gzip.decompress(content).decode("utf-8") for path, content in compressed.items()
     }
-    assert unpacked == renderer.render_exports()
+    assert unpacked == renderer.render_exports() | renderer.render_bibliographies()
     assert unpacked["papers.json"] == papers_json(fixture_catalog, renderer.url_of)
     everything = sorted(fixture_catalog.papers, key=sort_key)
     assert unpacked["papers.bib"] == bibliography(everything, renderer.url_of)

@@ -96,3 +96,17 @@ def test_write_atomically_keeps_the_old_file_when_replacing_fails(
         write_atomically(target, b"new")
     assert target.read_bytes() == b"old"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["page.md"]
+
+
+def test_stale_files_are_removed_in_path_order(tmp_path: Path) -> None:
+    stale = {"tags/a-b/feed.xml": "x", "tags/a/feed.xml": "x", "tags/a.md": "x", "tags/a/b/c.bib": "x"}
+    write_files(tmp_path, stale)
+    report = write_files(tmp_path, {}, owned=["tags"])
+    assert report.removed == [str(path) for path in sorted(Path(relative) for relative in stale)]
+    assert report.removed == ["tags/a/b/c.bib", "tags/a/feed.xml", "tags/a-b/feed.xml", "tags/a.md"]
+
+
+def test_a_file_of_the_same_size_is_compared_byte_for_byte(tmp_path: Path) -> None:
+    write_files(tmp_path, {"a.md": "one\n"})
+    assert write_files(tmp_path, {"a.md": "two\n"}).written == ["a.md"]
+    assert (tmp_path / "a.md").read_text() == "two\n"

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.yamlfile import LocatedDict, LocatedList, read_yaml
+from generator.yamlfile import LocatedDict, LocatedList, dump_yaml, read_yaml
 
 PATH = "data/papers/x.yml"
 
@@ -92,3 +96,35 @@ def test_non_utf8_gives_the_line_of_the_bad_byte() -> None:
 
 def test_utf8_bom_is_accepted() -> None:
     assert read_ok("\ufeffa: café\n".encode()) == {"a": "café"}
+
+
+shared_list = ["the same list", "twice"]
+yaml_values = st.recursive(
+    st.one_of(
+        st.text(),
+        st.integers(),
+        st.booleans(),
+        st.none(),
+        st.dates(),
+        st.sampled_from(["yes", "null", "1.5", "2026-01-01", "- item", "a: b", "#", "", " x ", "'", "line\nbreak"]),
+        st.just(shared_list),  # an alias
+    ),
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.lists(children, max_size=3).map(tuple),
+        st.dictionaries(st.text(max_size=8), children, max_size=4),
+    ),
+    max_leaves=12,
+)
+
+
+@settings(deadline=None, derandomize=True, database=None)  # as in test_properties: reproducible
+@given(yaml_values)
+def test_dump_yaml_writes_what_the_safe_dumper_writes(data: Any) -> None:
+    dumper = yaml.CSafeDumper if yaml.__with_libyaml__ else yaml.SafeDumper
+    expected = yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    assert dump_yaml(data) == expected
+
+
+def test_dump_yaml_writes_dates_as_dates() -> None:
+    assert dump_yaml({"added": datetime.date(2026, 3, 17)}) == "added: 2026-03-17\n"
