@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -12,6 +11,7 @@ import sys
 import tarfile
 import tempfile
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from generator.build import GENERATED, Project, load_and_check, render_pages
 from generator.catalog import dump_paper, load_catalog
+from generator.memory import TreeMemory
 from generator.model import Catalog
 from generator.render import sort_key
 from generator.search_index import search_files
@@ -56,7 +57,10 @@ class Report:
     stages: dict[str, float] = field(default_factory=dict)
     peak_memory_mb: float = 0.0
     site_mb: float = 0.0
+    site_breakdown_mb: dict[str, float] = field(default_factory=dict)
+    site_files: int = 0
     pages_artifact_mb: float = 0.0
+    pages_artifact_gzip_mb: float = 0.0
     paper_page_median_bytes: int = 0
     paper_page_max_bytes: int = 0
     files_rewritten_by_second_run: int = -1
@@ -68,13 +72,6 @@ class Report:
     def build_seconds(self) -> float:
         """What `python -m generator build` does: every stage but making the synthetic data files."""
         return sum(seconds for stage, seconds in self.stages.items() if stage not in SETUP_STAGES)
-
-
-def peak_memory_mb() -> float:
-    """The largest resident set of this process or any child it waited for (Linux reports KB)."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, children) / 1024
 
 
 @contextmanager
@@ -124,16 +121,61 @@ def run_mkdocs(project: Project, config: Path, site: Path) -> None:
     subprocess.run(command, cwd=project.root, env=environment, check=True)
 
 
+def part_of_site(relative: str) -> str:
+    """What a file of the site is, for the size breakdown."""
+    parts = relative.split("/")
+    if parts[0] == "papers":
+        return "list of all papers" if len(parts) == 2 or parts[1] == "page" else "paper pages"
+    if parts[0] == "tags":
+        return "tag feeds" if parts[-1] == "feed.xml" else "tag exports" if parts[-1].endswith(".gz") else "tag pages"
+    if parts[0] in ("search", "assets"):
+        return parts[0]
+    if parts[-1].endswith(".gz") and not parts[-1].startswith("sitemap"):
+        return "exports"
+    return "sitemap" if parts[-1].startswith("sitemap") else "other"
+
+
+class ArtifactSize:
+    """A sink for the Pages artifact's tar: counts its bytes, and what they gzip to, as upload-artifact
+    compresses them (level 6) before deploy-pages compares the upload with Pages' 1 GB."""
+
+    def __init__(self) -> None:
+        self.size = 0
+        self.compressor = zlib.compressobj(6, zlib.DEFLATED, 31)
+        self.compressed = 0
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        self.compressed += len(self.compressor.compress(data))
+        return len(data)
+
+    def tell(self) -> int:
+        return self.size
+
+    def close(self) -> None:
+        self.compressed += len(self.compressor.flush())
+
+
 def measure_site(report: Report, site: Path) -> None:
-    sizes = [path.stat().st_size for path in site.rglob("*") if path.is_file()]
-    report.site_mb = round(sum(sizes) / 1e6, 1)
-    pages = [path.stat().st_size for path in (site / "papers").glob("*/index.html")]
+    sizes: dict[str, int] = {}
+    for path in site.rglob("*"):
+        if path.is_file():
+            sizes[path.relative_to(site).as_posix()] = path.stat().st_size
+    report.site_files = len(sizes)
+    report.site_mb = round(sum(sizes.values()) / 1e6, 1)
+    breakdown: dict[str, int] = {}
+    for relative, size in sizes.items():
+        breakdown[part_of_site(relative)] = breakdown.get(part_of_site(relative), 0) + size
+    report.site_breakdown_mb = {part: round(size / 1e6, 1) for part, size in sorted(breakdown.items())}
+    pages = [size for relative, size in sizes.items() if part_of_site(relative) == "paper pages"]
     report.paper_page_median_bytes = int(statistics.median(pages))
     report.paper_page_max_bytes = max(pages)
-    with tempfile.TemporaryFile() as sink:
-        with tarfile.open(fileobj=sink, mode="w") as archive:
-            archive.add(site, arcname=".")
-        report.pages_artifact_mb = round(sink.tell() / 1e6, 1)
+    sink = ArtifactSize()
+    with tarfile.open(fileobj=sink, mode="w") as archive:  # type: ignore[call-overload]
+        archive.add(site, arcname=".")
+    sink.close()
+    report.pages_artifact_mb = round(sink.size / 1e6, 1)
+    report.pages_artifact_gzip_mb = round(sink.compressed / 1e6, 1)
 
 
 def bare_markdown(docs: Path, target: Path) -> Path:
@@ -187,26 +229,17 @@ def measure_search(site: Path, words: tuple[str, str]) -> dict[str, Any]:
 
 def run_bench(repository: Path, papers: int, baseline: bool, browser: bool) -> Report:
     report = Report(papers)
-    loaded, _ = load_catalog(repository / "data", repository)
-    catalog = timed(report, "synthesise", lambda: synthetic_catalog(papers, loaded.catalog))
     with tempfile.TemporaryDirectory(prefix="papershelf-bench-") as folder:
-        project = timed(report, "write data files", lambda: make_project(Path(folder), catalog, repository))
-        checked = timed(report, "load and check", lambda: load_and_check(project))
-        if checked.problems:
-            raise SystemExit("\n".join(map(str, checked.problems[:20])))
-        catalog = checked.loaded.catalog
-        pages = timed(report, "render Markdown", lambda: render_pages(project, catalog, search=False))
-        pages |= timed(report, "search index", lambda: search_files(catalog, sort_key))
-        timed(report, "write Markdown", lambda: write_files(project.docs_dir, pages, owned=GENERATED, durable=False))
+        # The synthetic catalog is dropped once written: from here on this process holds what the build holds.
+        project, words = synthesise(report, repository, papers, Path(folder))
+        with TreeMemory() as memory:
+            build(report, project)
+            report.files_rewritten_by_second_run = rebuild(project)
+        report.peak_memory_mb = round(memory.peak_mb, 1)
         site = project.root / "site"
-        timed(report, "MkDocs", lambda: run_mkdocs(project, project.config_file, site))
-        again = load_and_check(project)
-        pages = render_pages(project, again.loaded.catalog)
-        rewritten = write_files(project.docs_dir, pages, owned=GENERATED, durable=False)
-        report.files_rewritten_by_second_run = len(rewritten.written) + len(rewritten.removed)
         measure_site(report, site)
         if browser:
-            report.search = measure_search(site, common_and_rare_words(catalog))
+            report.search = measure_search(site, words)
         if baseline:
             bare = project.root / "bare.yml"
             bare_docs = bare_markdown(project.docs_dir, project.root / "bare-docs")
@@ -215,8 +248,38 @@ def run_bench(repository: Path, papers: int, baseline: bool, browser: bool) -> R
             run_mkdocs(project, bare, project.root / "bare-site")
             report.bare_mkdocs_seconds = round(time.perf_counter() - started, 2)
             report.build_over_bare = round(report.build_seconds / report.bare_mkdocs_seconds, 2)
-        report.peak_memory_mb = round(peak_memory_mb(), 1)
     return report
+
+
+def synthesise(report: Report, repository: Path, papers: int, folder: Path) -> tuple[Project, tuple[str, str]]:
+    """A project of `papers` synthetic papers in `folder`, and a common and a rare word of their titles."""
+    loaded, _ = load_catalog(repository / "data", repository)
+    synthetic = timed(report, "synthesise", lambda: synthetic_catalog(papers, loaded.catalog))
+    project = timed(report, "write data files", lambda: make_project(folder, synthetic, repository))
+    return project, common_and_rare_words(synthetic)
+
+
+def build(report: Report, project: Project) -> None:
+    """The stages of `python -m generator build`, each timed; MkDocs starts once the generation's data is freed."""
+    generate(report, project)
+    timed(report, "MkDocs", lambda: run_mkdocs(project, project.config_file, project.root / "site"))
+
+
+def generate(report: Report, project: Project) -> None:
+    checked = timed(report, "load and check", lambda: load_and_check(project))
+    if checked.problems:
+        raise SystemExit("\n".join(map(str, checked.problems[:20])))
+    catalog = checked.loaded.catalog
+    pages = timed(report, "render Markdown", lambda: render_pages(project, catalog, search=False))
+    pages |= timed(report, "search index", lambda: search_files(catalog, sort_key))
+    timed(report, "write Markdown", lambda: write_files(project.docs_dir, pages, owned=GENERATED, durable=False))
+
+
+def rebuild(project: Project) -> int:
+    """How many files a second generation with no data change writes or removes."""
+    again = load_and_check(project)
+    rewritten = write_files(project.docs_dir, render_pages(project, again.loaded.catalog), owned=GENERATED)
+    return len(rewritten.written) + len(rewritten.removed)
 
 
 def render_report(report: Report) -> str:
@@ -225,8 +288,11 @@ def render_report(report: Report) -> str:
     lines.append(f"  {'whole build':<18} {report.build_seconds:8.2f} s  (load and check to MkDocs)")
     if report.bare_mkdocs_seconds is not None:
         lines.append(f"  bare MkDocs build  {report.bare_mkdocs_seconds:8.2f} s  (ratio {report.build_over_bare})")
-    lines.append(f"  peak memory        {report.peak_memory_mb:8.1f} MB")
-    lines.append(f"  site               {report.site_mb:8.1f} MB  (Pages artifact tar {report.pages_artifact_mb} MB)")
+    lines.append(f"  peak memory        {report.peak_memory_mb:8.1f} MB  (this process and its children together)")
+    lines.append(f"  site               {report.site_mb:8.1f} MB  in {report.site_files:,} files")
+    lines += [f"    {part:<18} {size:6.1f} MB" for part, size in report.site_breakdown_mb.items()]
+    artifact, gzipped = report.pages_artifact_mb, report.pages_artifact_gzip_mb
+    lines.append(f"  Pages artifact     {artifact:8.1f} MB as a tar, {gzipped} MB gzipped as it is uploaded")
     lines.append(
         f"  paper page         median {report.paper_page_median_bytes:,} B, largest {report.paper_page_max_bytes:,} B"
     )
