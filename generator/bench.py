@@ -179,10 +179,13 @@ def measure_site(report: Report, site: Path) -> None:
 
 
 def bare_markdown(docs: Path, target: Path) -> Path:
-    """The generated Markdown as it is, but for the `template: paper.html` line, which is an override."""
+    """The generated Markdown as it is, but for the `template:` lines, which name overrides."""
     shutil.copytree(docs, target)
-    for page in (target / "papers").glob("*.md"):
-        page.write_text(page.read_text(encoding="utf-8").replace("template: paper.html\n", ""), encoding="utf-8")
+    for page in target.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(
+            text.replace("template: paper.html\n", "").replace("template: list.html\n", ""), encoding="utf-8"
+        )
     return target
 
 

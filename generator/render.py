@@ -69,12 +69,13 @@ def stars_badge(link: Link) -> Markdown:
     return safe_url(STARS_BADGE.format(repository=link.github_repository))
 
 
-def page_meta(description: str, edit_label: str | None = None) -> dict[str, Any]:
+def page_meta(description: str, edit_label: str | None = None, template: str | None = None) -> dict[str, Any]:
     """Front matter for a page. No `title`: MkDocs then takes it from the page's H1 as HTML, escaped,
     whereas a front-matter title reaches the theme's templates (which do not autoescape) raw. For the
     same reason the description, which Material writes into an attribute, is stored HTML-escaped."""
     meta: dict[str, Any] = {"description": html.escape(description, quote=True)}
-    return meta | ({"edit_label": edit_label} if edit_label else {})
+    meta |= {"edit_label": edit_label} if edit_label else {}
+    return meta | ({"template": template} if template else {})
 
 
 def front_matter(data: dict[str, Any]) -> Markdown:
@@ -139,6 +140,9 @@ def source_of_page(page_path: str) -> str | None:
     return f"docs/{page_path}"
 
 
+# The slim page templates in overrides/, for the pages there are thousands of.
+PAPER_TEMPLATE = "paper.html"
+LIST_TEMPLATE = "list.html"
 CATALOG_FEED = "feed.xml"
 CATALOG_JSON = "papers.json"
 CATALOG_BIBLIOGRAPHY = "papers.bib"
@@ -212,7 +216,7 @@ class SiteRenderer:
         tag_names = [self.tags[slug].name for slug in paper.tags]
         meta = page_meta(first_sentence(paper.abstract, limit=160))
         meta |= {
-            "template": "paper.html",
+            "template": PAPER_TEMPLATE,
             "scholar": scholar_meta(paper),
             "jsonld": json_ld(paper, url, tag_names),
         }
@@ -228,7 +232,7 @@ class SiteRenderer:
 
     def render_tag(self, tag: Tag) -> dict[str, str]:
         pages = paginate(self.papers_by_tag.get(tag.slug, []), tag_page(tag), f"tags/{tag.slug}")
-        meta = page_meta(tag.description, edit_label="Edit the tags") | {"feed": tag_feed(tag)}
+        meta = page_meta(tag.description, edit_label="Edit the tags", template=LIST_TEMPLATE) | {"feed": tag_feed(tag)}
         return self.render_list("tag.md.j2", pages, tag=tag, meta=meta)
 
     def render_feeds(self) -> dict[str, str]:

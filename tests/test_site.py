@@ -166,6 +166,21 @@ def test_feeds_parse_and_point_at_built_pages(built: tuple[Path, subprocess.Comp
     assert (site / "tags" / "speech" / "papers.bib.gz").is_file()
 
 
+def test_list_pages_are_slim_pages_with_their_edit_action_and_preview(
+    built: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    project, _ = built
+    speech = page(project, "tags", "speech")
+    assert speech.select_one("nav.md-tabs, .md-sidebar") is None  # no Material navigation: overrides/list.html
+    edit = speech.select_one("a[rel=edit]")
+    assert edit is not None and edit.get_text() == "Edit the tags" and str(edit["href"]).endswith("data/tags.yml")
+    meta = {str(tag.get("property")): str(tag.get("content")) for tag in speech.select("meta[property]")}
+    assert meta["og:type"] == "website" and meta["og:url"].endswith("/tags/speech/")
+    everything = page(project, "papers")
+    assert everything.select_one("a[rel=edit]") is None
+    assert len(everything.select("article a.ps-title")) == 111
+
+
 def test_exports_are_published_gzipped_and_the_data_page_links_them(
     built: tuple[Path, subprocess.CompletedProcess[str]], catalog: Catalog
 ) -> None:
