@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from generator import related
 from generator.errors import Problem
 from generator.links import URL_PATTERN, classify_url, find_urls, trim_url
-from generator.listing import ListingEntry, ParsedListing, decode_listing, parse_listing
+from generator.listing import SENTENCE_ENDS, ListingEntry, ParsedListing, decode_listing, parse_listing
 from generator.slugs import SLUG_MAX_LENGTH, make_slug, title_key
 from generator.text import (
     CONTROL_CHARACTERS,
@@ -271,7 +271,7 @@ def single_line(text: str) -> bool:
     return bool(text) and text == text.strip() and len(text.splitlines()) == 1
 
 
-titles = line_text.map(str.strip).filter(lambda t: single_line(t) and not t.endswith(".") and len(t) <= 80)
+titles = line_text.map(str.strip).filter(lambda t: single_line(t) and not t.endswith(SENTENCE_ENDS) and len(t) <= 80)
 abstract_lines = line_text.map(str.strip).filter(single_line)
 abstracts = st.tuples(st.lists(abstract_lines, max_size=3), abstract_lines).map(
     lambda parts: [*parts[0], parts[1].rstrip(".").strip() + "."] if parts[1].rstrip(".").strip() else [*parts[0], "."]
