@@ -2,7 +2,8 @@
 
 MkDocs writes one `sitemap.xml` (and its `.gz`) with every page. At 100,000 papers that is over the
 protocol's 50,000 URLs a file, and search engines would refuse it: `split_sitemap` leaves a small
-sitemap as it is and turns a large one into `sitemap-N.xml` parts listed by a sitemap index.
+sitemap as it is and turns a large one into gzip-compressed `sitemap-N.xml.gz` parts (which the
+protocol allows, and which are a tenth of the size) listed by a sitemap index.
 """
 
 from __future__ import annotations
@@ -40,8 +41,9 @@ def split_sitemap(site_dir: Path, site_url: str, limit: int = MAX_URLS) -> list[
     base = site_url if site_url.endswith("/") else f"{site_url}/"
     written: list[str] = []
     for number, start in enumerate(range(0, len(locations), limit), start=1):
-        name = f"sitemap-{number}.xml"
-        (site_dir / name).write_text(urlset(locations[start : start + limit]), encoding="utf-8")
+        name = f"sitemap-{number}.xml.gz"
+        part = urlset(locations[start : start + limit]).encode("utf-8")
+        (site_dir / name).write_bytes(gzip.compress(part, mtime=0))
         written.append(name)
     index = sitemap_index([base + name for name in written])
     path.write_text(index, encoding="utf-8")

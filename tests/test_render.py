@@ -8,13 +8,15 @@ import gzip
 import os
 from pathlib import Path
 
+import feedparser  # type: ignore[import-untyped]
 import pytest
 
 from generator.catalog import load_catalog
 from generator.citation import bibliography
 from generator.exports import papers_json
 from generator.model import Catalog, Paper
-from generator.render import SiteRenderer, render_site, sort_key, source_of_page
+from generator.render import TAG_FEED_ENTRIES, SiteRenderer, render_site, sort_key, source_of_page
+from generator.synthetic import synthetic_catalog
 from generator.write import FileContent
 from tests.conftest import FIXTURES
 
@@ -171,3 +173,12 @@ def test_each_page_lists_its_slice_under_a_numbered_title(long_lists: dict[str, 
 )
 def test_pages_of_a_list_are_edited_where_their_first_page_is(page: str, source: str | None) -> None:
     assert source_of_page(page) == source
+
+
+def test_a_tag_feed_holds_its_newest_20_papers_and_the_catalog_feed_50(bundled: Catalog) -> None:
+    catalog = synthetic_catalog(400, bundled)
+    feeds = SiteRenderer(catalog, "https://example.org/shelf/").render_feeds()
+    largest = max(catalog.tags, key=lambda tag: sum(tag.slug in paper.tags for paper in catalog.papers))
+    assert TAG_FEED_ENTRIES == 20
+    assert len(feedparser.parse(feeds[f"tags/{largest.slug}/feed.xml"]).entries) == 20
+    assert len(feedparser.parse(feeds["feed.xml"]).entries) == 50

@@ -33,9 +33,12 @@ def test_a_sitemap_within_the_limit_is_left_as_it_is(tmp_path: Path) -> None:
 def test_a_larger_sitemap_becomes_an_index_of_parts_of_at_most_the_limit(tmp_path: Path) -> None:
     site, urls = site_with(tmp_path, 12)
     written = split_sitemap(site, SITE_URL, limit=5)
-    assert written == ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap.xml", "sitemap.xml.gz"]
+    assert written == ["sitemap-1.xml.gz", "sitemap-2.xml.gz", "sitemap-3.xml.gz", "sitemap.xml", "sitemap.xml.gz"]
     parts = locations(site / "sitemap.xml", "sitemapindex")
-    assert parts == [f"{SITE_URL}sitemap-{number}.xml" for number in (1, 2, 3)]
+    assert parts == [f"{SITE_URL}sitemap-{number}.xml.gz" for number in (1, 2, 3)]
+    for number in (1, 2, 3):
+        part = site / f"sitemap-{number}.xml.gz"
+        part.with_suffix("").write_bytes(gzip.decompress(part.read_bytes()))
     listed = [locations(site / f"sitemap-{number}.xml", "urlset") for number in (1, 2, 3)]
     assert [len(part) for part in listed] == [5, 5, 2]
     assert [url for part in listed for url in part] == urls  # every URL once, in order, "&" read back from "&amp;"
