@@ -281,7 +281,8 @@ def generate(report: Report, project: Project) -> None:
 def rebuild(project: Project) -> int:
     """How many files a second generation with no data change writes or removes."""
     again = load_and_check(project)
-    rewritten = write_files(project.docs_dir, render_pages(project, again.loaded.catalog), owned=GENERATED)
+    pages = render_pages(project, again.loaded.catalog)
+    rewritten = write_files(project.docs_dir, pages, owned=GENERATED, durable=False)  # as `build` writes
     return len(rewritten.written) + len(rewritten.removed)
 
 

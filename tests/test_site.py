@@ -34,6 +34,11 @@ def catalog() -> Catalog:
     return loaded.catalog
 
 
+# The paper whose page the meta, citation and action tests read.
+MMLU_SLUG = "mmlu-cf-a-contamination-free-multi-task-language-understanding-benchmark"
+MMLU_URL = f"https://papershelf.github.io/papershelf/papers/{MMLU_SLUG}/"
+
+
 def page(project: Path, *parts: str) -> BeautifulSoup:
     html = project.joinpath("site", *parts, "index.html").read_text(encoding="utf-8")
     return BeautifulSoup(html, "html.parser")
@@ -225,9 +230,8 @@ def test_a_paper_page_describes_itself_for_previews_and_scholars(
     import json
 
     project, _ = built
-    slug = "mmlu-cf-a-contamination-free-multi-task-language-understanding-benchmark"
-    soup = page(project, "papers", slug)
-    url = f"https://papershelf.github.io/papershelf/papers/{slug}/"
+    soup = page(project, "papers", MMLU_SLUG)
+    url = MMLU_URL
     title = "MMLU-CF: A Contamination-free Multi-task Language Understanding Benchmark"
 
     def content(selector: str) -> str:
@@ -252,9 +256,8 @@ def test_a_paper_page_keeps_what_readers_curators_and_citers_use(
     built: tuple[Path, subprocess.CompletedProcess[str]],
 ) -> None:
     project, _ = built
-    slug = "mmlu-cf-a-contamination-free-multi-task-language-understanding-benchmark"
+    slug, url = MMLU_SLUG, MMLU_URL
     soup = page(project, "papers", slug)
-    url = f"https://papershelf.github.io/papershelf/papers/{slug}/"
     assert soup.select_one("meta[name=description]") is not None
     assert soup.select_one("button[data-ps-copy-permalink]") is not None
     edit = soup.select_one("a[rel=edit]")
