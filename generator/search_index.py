@@ -119,7 +119,7 @@ class Postings:
             )
         )
         from_title = np.concatenate((np.zeros(len(abstract_terms), np.int64), np.ones(len(title_terms), np.int64)))
-        # Stop words and one-letter words were given term -1: they count in an abstract's length only.
+        # Stop words and one-letter words were given term -1: they are left out of the index and of the lengths.
         counted = np.concatenate(
             (np.frombuffer(abstract_terms, np.int32) >= 0, np.frombuffer(title_terms, np.int32) >= 0)
         )
