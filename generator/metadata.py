@@ -21,14 +21,15 @@ def scholar_meta(paper: Paper) -> list[tuple[str, str]]:
     return meta
 
 
-def json_ld(paper: Paper, url: str, tag_names: Sequence[str]) -> str:
-    """A schema.org ScholarlyArticle, safe to place inside <script type="application/ld+json">."""
+def json_ld(paper: Paper, tag_names: Sequence[str]) -> str:
+    """A schema.org ScholarlyArticle, safe to place inside <script type="application/ld+json">.
+
+    No `url` and no description: the page's canonical link and og:url give its address, and its meta
+    description and abstract say what it is; a paper page has its weight counted (docs/benchmarks.md)."""
     article: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",
         "name": paper.title,
-        # No description: the page's own meta description and its abstract say it already.
-        "url": url,
         "keywords": list(tag_names),
         "dateCreated": paper.added.isoformat(),
     }

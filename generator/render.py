@@ -221,7 +221,7 @@ class SiteRenderer:
         meta |= {
             "template": PAPER_TEMPLATE,
             "scholar": scholar_meta(paper),
-            "jsonld": json_ld(paper, url, tag_names),
+            "jsonld": json_ld(paper, tag_names),
         }
         citation = {"bibtex": self.bibtex_of(paper), "plain": plain_citation(paper, url)}
         related = [self.by_slug[slug] for slug in self.related.get(paper.slug, ())]

@@ -21,10 +21,10 @@ PAPER = Paper(
 )
 
 
-def test_json_ld_is_compact_and_has_no_description() -> None:
-    assert json_ld(PAPER, "https://example.org/p/", ["Speech"]) == (
+def test_json_ld_is_compact_and_has_no_description_or_url() -> None:
+    assert json_ld(PAPER, ["Speech"]) == (
         '{"@context":"https://schema.org","@type":"ScholarlyArticle",'
-        '"name":"A \\u003c/script\\u003e Paper \\u0026 more","url":"https://example.org/p/",'
+        '"name":"A \\u003c/script\\u003e Paper \\u0026 more",'
         '"keywords":["Speech"],"dateCreated":"2024-03-17",'
         '"author":[{"@type":"Person","name":"Ada Lovelace"}],"datePublished":"2023","identifier":"arXiv:2401.01234"}'
     )

@@ -105,7 +105,7 @@ def test_a_paper_page_shows_title_abstract_tags_and_badges(
         chips = [(chip.get_text(), chip["href"]) for chip in article.select("a.ps-chip")]
         names = {tag.slug: tag.name for tag in catalog.tags}
         assert chips == [(names[slug], f"../../tags/{slug}/") for slug in paper.tags]
-        stars = [str(image["src"]) for image in article.select("a.ps-stars img")]
+        stars = [str(image["src"]) for image in article.select("a.ps-badge--code img")]
         repositories = [link.github_repository for link in paper.links if link.github_repository]
         assert stars == [
             f"https://img.shields.io/github/stars/{repository}?logo=github&cacheSeconds=86400"
@@ -248,7 +248,8 @@ def test_a_paper_page_describes_itself_for_previews_and_scholars(
     script = soup.select_one("script[type='application/ld+json']")
     assert script is not None
     article = json.loads(script.get_text())
-    assert (article["@type"], article["name"], article["url"]) == ("ScholarlyArticle", title, url)
+    # Its address is the canonical link's, not repeated in it.
+    assert (article["@type"], article["name"], "url" in article) == ("ScholarlyArticle", title, False)
     assert article["keywords"] == ["Data Contamination", "Datasets & Benchmarks"]
 
 
