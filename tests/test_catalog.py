@@ -1,5 +1,5 @@
-"""Loading a catalog on several processes gives what loading it in one does: the same papers in the same
-order, the same problems at the same lines."""
+"""Loading and checking a catalog on several processes gives what one process does: the same papers in the
+same order, the same problems at the same lines."""
 
 from __future__ import annotations
 
@@ -35,7 +35,6 @@ def test_workers_load_a_catalog_with_problems_as_one_process_does(
     assert loaded.partial
     assert len(loaded.paper_files) > len(loaded.catalog.papers) + len(loaded.partial)
     assert load_catalog(mixed_data, mixed_data.parent, workers=count) == (loaded, problems)
-    assert check_catalog(loaded) == check_catalog(load_catalog(mixed_data, mixed_data.parent, workers=count)[0])
 
 
 def test_workers_parse_files_read_elsewhere_as_one_process_does(
@@ -56,3 +55,14 @@ def test_a_small_catalog_loads_in_this_process(mixed_data: Path, monkeypatch: py
     assert len(list(mixed_data.glob("papers/*.yml"))) < catalog.PARALLEL_FROM
     monkeypatch.setattr(workers, "ProcessPoolExecutor", no_pool)
     assert load_catalog(mixed_data, mixed_data.parent) == load_catalog(mixed_data, mixed_data.parent, workers=1)
+
+
+@pytest.mark.parametrize("count", [2, 3])
+def test_workers_check_a_catalog_as_one_process_does(
+    mixed_data: Path, count: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workers, "PART_MAX", 7)
+    loaded, _ = load_catalog(mixed_data, mixed_data.parent)
+    expected = check_catalog(loaded, workers=1)
+    assert any("duplicate title" in problem.message for problem in expected)
+    assert check_catalog(loaded, workers=count) == expected
