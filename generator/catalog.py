@@ -95,6 +95,7 @@ class PapersRead:
 
 
 def read_papers(sources: Iterable[SourceFile]) -> PapersRead:
+    """The papers in the given files, each read and checked against the schema."""
     read = PapersRead([], [], [])
     for source in sources:
         data, read_problems = read_yaml(source.path, source.data)
@@ -139,7 +140,7 @@ def parse_catalog(
         return _catalog(tags_file, paths, lambda start, end: read_papers(paper_sources[start:end]), workers)
 
 
-# Below this many paper files the catalog reads in about a second: starting helper processes is not worth it.
+# Below this many paper files the catalog reads in a fraction of a second: helper processes are not worth it.
 PARALLEL_FROM = 2000
 
 
