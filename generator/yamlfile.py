@@ -103,24 +103,32 @@ class FastLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader)
         if node in self.constructed_objects:
             return self.constructed_objects[node]
         if node.tag == MAP_TAG and type(node) is yaml.MappingNode:
-            return self._located(node, self._build_mapping)
+            return self._build(node, deep, LocatedDict(), self._fill_mapping)
         if node.tag == SEQ_TAG and type(node) is yaml.SequenceNode:
-            return self._located(node, self._build_sequence)
+            return self._build(node, deep, LocatedList(), self._fill_sequence)
         return super().construct_object(node, deep=deep)
 
-    def _located(self, node: yaml.Node, build: Callable[[Any], Any]) -> Any:
-        """`build(node)`, remembered for aliases to the node; an alias inside the node itself is an error."""
+    def _build(self, node: yaml.Node, deep: bool, data: Any, fill: Callable[[Any, Any], None]) -> Any:
+        """`data` filled from `node`, and remembered for aliases to the node.
+
+        As in PyYAML, an alias to a node inside the node itself is an error when it is built deep (inside
+        another mapping or list), and is the node itself when it is not (the document itself): PyYAML then
+        fills it only once it is remembered.
+        """
         if node in self.recursive_objects:
             raise yaml.constructor.ConstructorError(None, None, "found unconstructable recursive node", node.start_mark)
-        self.recursive_objects[node] = None
-        data = build(node)
-        self.constructed_objects[node] = data
-        del self.recursive_objects[node]
+        data.line = node.start_mark.line + 1
+        if deep or self.deep_construct:
+            self.recursive_objects[node] = None
+            fill(node, data)
+            del self.recursive_objects[node]
+            self.constructed_objects[node] = data
+        else:
+            self.constructed_objects[node] = data
+            fill(node, data)
         return data
 
-    def _build_mapping(self, node: yaml.MappingNode) -> LocatedDict:
-        data = LocatedDict()
-        data.line = node.start_mark.line + 1
+    def _fill_mapping(self, node: yaml.MappingNode, data: LocatedDict) -> None:
         key_lines: dict[Any, int] = {}
         data.key_lines = key_lines
         data.duplicate_keys = []
@@ -143,18 +151,14 @@ class FastLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader)
                 data[key] = value_node.value
             else:
                 data[key] = construct(value_node, True)
-        return data
 
-    def _build_sequence(self, node: yaml.SequenceNode) -> LocatedList:
-        data = LocatedList()
-        data.line = node.start_mark.line + 1
+    def _fill_sequence(self, node: yaml.SequenceNode, data: LocatedList) -> None:
         data.item_lines = [item.start_mark.line + 1 for item in node.value]
         construct = self.construct_object
         data.extend(
             item.value if item.tag == STR_TAG and type(item) is yaml.ScalarNode else construct(item, True)
             for item in node.value
         )
-        return data
 
 
 # The implicit resolvers `resolve` tries for a plain scalar, by its first character ('' for an empty one).
