@@ -38,3 +38,14 @@ def test_an_error_in_a_helper_reaches_the_caller() -> None:
 
     with pytest.raises(ValueError, match="run 0-"):
         map_runs(fail_in_helpers, 100, 2)
+
+
+def test_without_fork_the_work_is_done_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_pool(*arguments: object, **keywords: object) -> None:
+        raise AssertionError("started helpers without fork")
+
+    monkeypatch.setattr(workers, "can_fork", lambda: False)
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", no_pool)
+    processes = map_runs(lambda start, end: os.getpid(), 100, 2)
+    assert len(processes) > 1
+    assert set(processes) == {os.getpid()}
