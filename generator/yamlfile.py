@@ -13,7 +13,8 @@ from generator.errors import Problem
 class LocatedDict(dict[Any, Any]):
     """A mapping that knows its own line and the line of each key."""
 
-    line: int = 0
+    __slots__ = ("duplicate_keys", "key_lines", "line")
+    line: int
     key_lines: dict[Any, int]
     duplicate_keys: list[tuple[Any, int]]
 
@@ -24,7 +25,8 @@ class LocatedDict(dict[Any, Any]):
 class LocatedList(list[Any]):
     """A list that knows its own line and the line of each item."""
 
-    line: int = 0
+    __slots__ = ("item_lines", "line")
+    line: int
     item_lines: list[int]
 
 
