@@ -132,29 +132,30 @@ def check_unique(loaded: LoadedCatalog, title_keys: Sequence[str] | None = None)
     """Slugs (with aliases), titles and code repositories must each belong to one paper.
 
     `title_keys` holds the `title_key` of each paper's title, when already found."""
-    owners: dict[tuple[str, str], list[tuple[Paper, Location, int]]] = defaultdict(list)
+    # Where each value is held: the paper, and the field (and item) whose line a duplicate is reported at.
+    owners: dict[tuple[str, str], list[tuple[Paper, Location, str, int | None]]] = defaultdict(list)
     papers = loaded.catalog.papers
     if title_keys is None:
         title_keys = [title_key(paper.title) for paper in papers]
     for paper, location, key in zip(papers, loaded.paper_locations, title_keys, strict=True):
-        owners[("slug", paper.slug)].append((paper, location, location.of("slug")))
+        owners[("slug", paper.slug)].append((paper, location, "slug", None))
         for index, alias in enumerate(paper.aliases):
             if alias != paper.slug:
-                owners[("slug", alias)].append((paper, location, location.of("aliases", index)))
-        owners[("title", key)].append((paper, location, location.of("title")))
+                owners[("slug", alias)].append((paper, location, "aliases", index))
+        owners[("title", key)].append((paper, location, "title", None))
         for index, link in enumerate(paper.links):
             if link.kind == "code":
-                owners[("repository", link.url)].append((paper, location, location.of("links", index)))
+                owners[("repository", link.url)].append((paper, location, "links", index))
     problems: list[Problem] = []
     for (kind, value), holders in owners.items():
         if len(holders) < 2:  # the one paper holding it, as for almost every value
             continue
-        paths = sorted({location.path for _, location, _ in holders})
+        paths = sorted({location.path for _, location, _, _ in holders})
         if len(paths) < 2:
             continue
-        for paper, location, line in holders:
+        for paper, location, field, item in holders:
             others = ", ".join(other for other in paths if other != location.path)
             shown = paper.title if kind == "title" else value
             message = f"duplicate {kind} {shown!r}, also in {others}; merge the papers or change one"
-            problems.append(Problem(location.path, line, message))
+            problems.append(Problem(location.path, location.of(field, item), message))
     return problems
