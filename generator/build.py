@@ -6,12 +6,12 @@ import os
 import subprocess
 import sys
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
-from generator.catalog import LoadedCatalog, load_catalog, paper_display_paths
+from generator.catalog import LoadedCatalog, collection_paused, load_catalog
 from generator.changes import read_revision
 from generator.check import check_catalog
 from generator.errors import Problem
@@ -78,24 +78,24 @@ class Checked:
 
 def load_and_check(project: Project, since: str | None = None) -> Checked:
     """Load and check the catalog; with `since`, the pages at that git revision count as published too."""
-    loaded, problems = load_catalog(project.data_dir, project.root)
-    manifest, manifest_problems = read_manifest(project.root)
-    if since is not None:
-        before, revision_problems = read_revision(project.root, since)
-        if before is None:
-            return Checked(loaded, manifest, revision_problems)
-        recorded = {entry.url for entry in manifest}
-        manifest += [entry for entry in published_at(since, before.catalog) if entry.url not in recorded]
-    unreadable = unreadable_urls(project, loaded)
-    problems += manifest_problems + check_catalog(loaded) + check_manifest(manifest, loaded.catalog, unreadable)
-    return Checked(loaded, manifest, sorted(problems))
+    with collection_paused():
+        loaded, problems = load_catalog(project.data_dir, project.root)
+        manifest, manifest_problems = read_manifest(project.root)
+        if since is not None:
+            before, revision_problems = read_revision(project.root, since)
+            if before is None:
+                return Checked(loaded, manifest, revision_problems)
+            recorded = {entry.url for entry in manifest}
+            manifest += [entry for entry in published_at(since, before.catalog) if entry.url not in recorded]
+        unreadable = unreadable_urls(project, loaded)
+        problems += manifest_problems + check_catalog(loaded) + check_manifest(manifest, loaded.catalog, unreadable)
+        return Checked(loaded, manifest, sorted(problems))
 
 
 def unreadable_urls(project: Project, loaded: LoadedCatalog) -> set[str]:
     """URLs of pages whose data file is there but could not be loaded (a broken vocabulary hides every tag)."""
     loaded_files = {location.path for location in loaded.paper_locations}
-    paths = paper_display_paths(project.data_dir, project.root)
-    urls = {f"papers/{path.stem}/" for shown, path in paths if shown not in loaded_files}
+    urls = {f"papers/{PurePosixPath(shown).stem}/" for shown in loaded.paper_files if shown not in loaded_files}
     if not loaded.catalog.tags:
         urls |= {entry.url for entry in read_manifest(project.root)[0] if entry.url.startswith("tags/")}
     return urls

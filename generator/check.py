@@ -5,27 +5,46 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from generator.catalog import LoadedCatalog
+from generator.catalog import PARALLEL_FROM, LoadedCatalog, collection_paused
 from generator.errors import Problem
 from generator.model import Location, Paper
 from generator.slugs import title_key
+from generator.workers import map_runs, worker_count
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def check_catalog(loaded: LoadedCatalog) -> list[Problem]:
-    """Problems that span files or need the vocabulary: the schema itself is checked while loading."""
-    problems = check_vocabulary(loaded)
-    # A dict: looked up as fast as a set, listed in vocabulary order as a list.
-    known_tags = dict.fromkeys(tag.slug for tag in loaded.catalog.tags) if loaded.vocabulary_loaded else None
-    for paper, location in [*zip(loaded.catalog.papers, loaded.paper_locations, strict=True), *loaded.partial]:
-        problems += check_paper(paper, location, known_tags)
-    problems += check_unique(loaded)
-    return sorted(problems)
+def check_catalog(loaded: LoadedCatalog, workers: int | None = None) -> list[Problem]:
+    """Problems that span files or need the vocabulary: the schema itself is checked while loading.
+
+    The papers are checked on `workers` processes: by default one per core, for a catalog large enough to
+    be worth it."""
+    with collection_paused():
+        problems = check_vocabulary(loaded)
+        # A dict: looked up as fast as a set, listed in vocabulary order as a list.
+        known_tags = dict.fromkeys(tag.slug for tag in loaded.catalog.tags) if loaded.vocabulary_loaded else None
+        papers = loaded.catalog.papers
+        entries = [*zip(papers, loaded.paper_locations, strict=True), *loaded.partial]
+
+        def check_run(start: int, end: int) -> tuple[list[Problem], list[str]]:
+            """The problems of entries [start, end), and the title keys of the built papers among them."""
+            found: list[Problem] = []
+            for paper, location in entries[start:end]:
+                found += check_paper(paper, location, known_tags)
+            return found, [title_key(paper.title) for paper in papers[start:end]]
+
+        if workers is None:
+            workers = worker_count() if len(entries) >= PARALLEL_FROM else 1
+        title_keys: list[str] = []
+        for found, keys in map_runs(check_run, len(entries), workers):
+            problems += found
+            title_keys += keys
+        problems += check_unique(loaded, title_keys)
+        return sorted(problems)
 
 
 def check_vocabulary(loaded: LoadedCatalog) -> list[Problem]:
@@ -68,6 +87,12 @@ def check_lengths(paper: Paper, location: Location) -> list[Problem]:
     return problems
 
 
+def file_name(path: str) -> str:
+    """`PurePosixPath(path).name`, without making a path object for each of 100,000 papers."""
+    name = path.rpartition("/")[2]
+    return name if name not in ("", ".") else PurePosixPath(path).name
+
+
 def check_paper(paper: Paper, location: Location, known_tags: Collection[str] | None) -> list[Problem]:
     """The problems of one paper, leaving out fields that could not be read (already reported).
 
@@ -80,7 +105,7 @@ def check_paper(paper: Paper, location: Location, known_tags: Collection[str] | 
     if "slug" not in invalid and not SLUG_PATTERN.fullmatch(paper.slug):
         message = f"slug '{paper.slug}' must be lowercase letters, digits and single hyphens"
         problems.append(Problem(path, location.of("slug"), message))
-    elif "slug" not in invalid and PurePosixPath(path).name != f"{paper.slug}.yml":
+    elif "slug" not in invalid and file_name(path) != f"{paper.slug}.yml":
         message = f"the file name does not match the slug '{paper.slug}'; rename the file to {paper.slug}.yml"
         problems.append(Problem(path, location.of("slug"), message))
     if "tags" not in invalid and not paper.tags:
@@ -103,26 +128,34 @@ def check_paper(paper: Paper, location: Location, known_tags: Collection[str] | 
     return problems
 
 
-def check_unique(loaded: LoadedCatalog) -> list[Problem]:
-    """Slugs (with aliases), titles and code repositories must each belong to one paper."""
-    owners: dict[tuple[str, str], list[tuple[Paper, Location, int]]] = defaultdict(list)
-    for paper, location in zip(loaded.catalog.papers, loaded.paper_locations, strict=True):
-        owners[("slug", paper.slug)].append((paper, location, location.of("slug")))
+def check_unique(loaded: LoadedCatalog, title_keys: Sequence[str] | None = None) -> list[Problem]:
+    """Slugs (with aliases), titles and code repositories must each belong to one paper.
+
+    `title_keys` holds the `title_key` of each paper's title, when already found."""
+    # Where each value is held: the paper, and the field (and item) whose line a duplicate is reported at.
+    owners: dict[tuple[str, str], list[tuple[Paper, Location, str, int | None]]] = defaultdict(list)
+    papers = loaded.catalog.papers
+    if title_keys is None:
+        title_keys = [title_key(paper.title) for paper in papers]
+    for paper, location, key in zip(papers, loaded.paper_locations, title_keys, strict=True):
+        owners[("slug", paper.slug)].append((paper, location, "slug", None))
         for index, alias in enumerate(paper.aliases):
             if alias != paper.slug:
-                owners[("slug", alias)].append((paper, location, location.of("aliases", index)))
-        owners[("title", title_key(paper.title))].append((paper, location, location.of("title")))
+                owners[("slug", alias)].append((paper, location, "aliases", index))
+        owners[("title", key)].append((paper, location, "title", None))
         for index, link in enumerate(paper.links):
             if link.kind == "code":
-                owners[("repository", link.url)].append((paper, location, location.of("links", index)))
+                owners[("repository", link.url)].append((paper, location, "links", index))
     problems: list[Problem] = []
     for (kind, value), holders in owners.items():
-        paths = sorted({location.path for _, location, _ in holders})
+        if len(holders) < 2:  # the one paper holding it, as for almost every value
+            continue
+        paths = sorted({location.path for _, location, _, _ in holders})
         if len(paths) < 2:
             continue
-        for paper, location, line in holders:
+        for paper, location, field, item in holders:
             others = ", ".join(other for other in paths if other != location.path)
             shown = paper.title if kind == "title" else value
             message = f"duplicate {kind} {shown!r}, also in {others}; merge the papers or change one"
-            problems.append(Problem(location.path, line, message))
+            problems.append(Problem(location.path, location.of(field, item), message))
     return problems

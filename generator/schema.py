@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import re
 from collections.abc import Callable
@@ -45,6 +44,9 @@ class Field:
     item_kind: type | None = None
 
 
+_MISSING = object()  # a field not in the mapping at all (None is a field written empty)
+
+
 class Reader:
     """Reads the fields of one mapping, collecting a problem for each thing wrong."""
 
@@ -69,28 +71,34 @@ class Reader:
             self.values[field.name] = self._read(field, what)
 
     def _read(self, field: Field, what: str) -> Any:
-        if field.name not in self.mapping:
+        mapping = self.mapping
+        value: Any = mapping.get(field.name, _MISSING)
+        if value is _MISSING:
             if field.required:
-                self.problems.append(Problem(self.path, self.mapping.line, f"{what} has no '{field.name}'; add it"))
+                self.problems.append(Problem(self.path, mapping.line, f"{what} has no '{field.name}'; add it"))
             return None
-        if self.mapping[field.name] is None:
+        if value is None:
             if field.required:
-                line = self.mapping.line_of(field.name)
+                line = mapping.line_of(field.name)
                 self.problems.append(Problem(self.path, line, f"'{field.name}' is empty; write it out"))
             return None
-        value: Any = self.mapping[field.name]
-        line = self.mapping.line_of(field.name)
         if not isinstance(value, field.kind) or (field.kind is int and isinstance(value, bool)):
             expected = TYPE_NAMES.get(field.kind, field.kind.__name__)
             self.problems.append(
-                Problem(self.path, line, f"'{field.name}' must be {expected}, found {describe(value)}")
+                Problem(
+                    self.path,
+                    mapping.line_of(field.name),
+                    f"'{field.name}' must be {expected}, found {describe(value)}",
+                )
             )
             return None
         if isinstance(value, str) and not value.strip():
-            self.problems.append(Problem(self.path, line, f"'{field.name}' is empty; write it out"))
+            self.problems.append(
+                Problem(self.path, mapping.line_of(field.name), f"'{field.name}' is empty; write it out")
+            )
             return None
         if field.item_kind is not None and isinstance(value, list):
-            return self._read_items(field, value, line)
+            return self._read_items(field, value, mapping.line_of(field.name))
         return value
 
     def _read_items(self, field: Field, items: list[Any], line: int) -> list[Any] | None:
@@ -116,9 +124,13 @@ class Reader:
     def line_of(self, name: str) -> int:
         return self.mapping.line_of(name)
 
-    def location(self) -> Location:
+    def location(
+        self, item_lines: dict[str, list[int]] | None = None, invalid: frozenset[str] = frozenset()
+    ) -> Location:
+        """Where the mapping was read, with the lines of its list items (those in `item_lines` replaced)."""
         items = {key: list(value.item_lines) for key, value in self.mapping.items() if isinstance(value, LocatedList)}
-        return Location(self.path, self.mapping.line, dict(self.mapping.key_lines), items)
+        items.update(item_lines or {})
+        return Location(self.path, self.mapping.line, dict(self.mapping.key_lines), items, invalid)
 
 
 def read_mapping(
@@ -208,12 +220,8 @@ def parse_paper(path: str, data: Any) -> tuple[tuple[Paper, Location] | None, li
         arxiv=values["arxiv"],
     )
     missing = {field.name for field in PAPER_FIELDS if field.required and values[field.name] is None}
-    location = reader.location()
     kept_lines = [item_lines[index] for index, _ in links if index < len(item_lines)]
-    location = dataclasses.replace(
-        location, item_lines=location.item_lines | {"links": kept_lines}, invalid=frozenset(invalid | missing)
-    )
-    return (paper, location), problems
+    return (paper, reader.location({"links": kept_lines}, frozenset(invalid | missing))), problems
 
 
 def _item_lines(items: Any) -> list[int]:

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.yamlfile import LocatedDict, LocatedList, dump_yaml, read_yaml
+from generator.yamlfile import FastLoader, LocatedDict, LocatedList, LocatedLoader, dump_yaml, read_yaml
 
 PATH = "data/papers/x.yml"
 
@@ -128,3 +128,68 @@ def test_dump_yaml_writes_what_the_safe_dumper_writes(data: Any) -> None:
 
 def test_dump_yaml_writes_dates_as_dates() -> None:
     assert dump_yaml({"added": datetime.date(2026, 3, 17)}) == "added: 2026-03-17\n"
+
+
+def located(value: Any, inside: frozenset[int] = frozenset()) -> Any:
+    """`value` with the lines it carries and the type of each part, to compare two readings exactly; a part
+    that holds itself (YAML aliases can say so) is shown as such."""
+    if id(value) in inside:
+        return "itself"
+    inside |= {id(value)}
+    if isinstance(value, LocatedDict):
+        items = [(located(key, inside), located(item, inside)) for key, item in value.items()]
+        return ("dict", value.line, value.key_lines, value.duplicate_keys, items)
+    if isinstance(value, LocatedList):
+        return ("list", value.line, value.item_lines, [located(item, inside) for item in value])
+    if isinstance(value, (list, tuple, set)):
+        return (type(value).__name__, [located(item, inside) for item in value])
+    return (type(value).__name__, value)
+
+
+def load_with(loader: type[yaml.SafeLoader], text: str) -> Any:
+    try:
+        return located(yaml.load(text, Loader=loader))
+    except yaml.YAMLError:
+        return "refused"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\nb:\n  - x\n  - {c: d, e: [f, 2026-01-01]}\nc: 'quoted'\n",
+        "base: &b {x: 1, y: two}\nmerged:\n  <<: *b\n  y: three\nlisted:\n  <<: [*b, {z: 3}]\n",
+        "list: &l [a, b]\nagain: *l\nmap: &m {k: v}\nsame: *m\n",
+        "1: a\ntrue: b\n~: c\n3.5: d\n=: e\nyes: f\n!!str 7: g\n",
+        "a: 1\nb: 2\na: 3\n",
+        "added: 2026-13-45\nwhen: 2026-01-01 10:00:00\nday: 2026-02-03\n",
+        "set: !!set {a, b}\nomap: !!omap [a: 1, b: 2]\npairs: !!pairs [a: 1]\nbin: !!binary aGk=\n",
+        "f: !!float 1\ni: !!int '7'\nn: .inf\nhex: 0x1F\nstr: !!str 12\nnull: null\n",
+        "- a\n- - b\n  - {c: [d]}\n- !!str x\n",
+        "? [a, b]\n: 1\n",
+        "? {a: 1}\n: 1\n",
+        "a: &a [*a]\n",
+        "&a {b: *a, c: [*a]}\n",
+        "&a [a, *a]\n",
+        "!!omap [a: &x {b: [*x]}]\n",
+        "a: &a {b: *a}\n",
+        "&a !!omap [b: *a]\n",
+        "a: !!str [x]\n",
+        "a: !!map {b: 1}\nc: !!seq [d]\n",
+        "a: !custom 1\n",
+        "m: {<<: [1, 2]}\n",
+        "- [yes, No, ON, ~, '', null, Null, 0o17, 0x_1F, 1_000, 190:20:30, .5, -.inf, +12e+03, 0b101]\n"
+        "- [2026-01-01, 2026-1-1 1:02:03, ==, <<x, t, y, n, '1', \"true\", 1e3, -1, +, .]\n",
+        "plain text\n",
+        "'quoted text'\n",
+        "2026-01-01\n",
+    ],
+)
+def test_the_fast_loader_reads_what_the_pure_python_loader_reads(text: str) -> None:
+    assert load_with(FastLoader, text) == load_with(LocatedLoader, text)
+
+
+@settings(deadline=None, derandomize=True, database=None)
+@given(yaml_values, st.sampled_from([None, True]))
+def test_the_fast_loader_reads_any_dumped_value_as_the_pure_python_loader_does(data: Any, flow: bool | None) -> None:
+    text = yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True)
+    assert load_with(FastLoader, text) == load_with(LocatedLoader, text)

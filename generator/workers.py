@@ -1,0 +1,84 @@
+"""Work split into runs of a sequence, done on every core: helper processes forked from this one take runs
+from the front while this process takes them from the back, and the results come back in order.
+
+The helpers are forked once the work is defined, so they inherit what it reads rather than receive a copy;
+only the bounds of each run go to them, and only the results come back (pickled).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
+
+Result = TypeVar("Result")
+Work = Callable[[int, int], Any]  # the result for the items [start, end) of the sequence
+
+PARTS_PER_WORKER = 8  # runs per worker: enough to keep every worker busy to the end on a noisy machine
+PART_MAX = 2000  # items in one run at most, so that no result to send back is large
+
+# The work of this process, when it is a helper: inherited from the parent, which defined it.
+_work: Work | None = None
+
+
+def _adopt(work: Work) -> None:
+    global _work  # one piece of work per helper process, handed over at the fork
+    _work = work
+
+
+def _run(start: int, end: int) -> Any:
+    if _work is None:
+        raise RuntimeError("not in a helper process")
+    return _work(start, end)
+
+
+def worker_count() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def map_runs(work: Callable[[int, int], Result], total: int, workers: int) -> list[Result]:
+    """`work(start, end)` for consecutive runs that cover range(total), in order, on `workers` processes (this
+    one included); in this process alone where processes cannot be forked (Windows)."""
+    size = max(1, min(PART_MAX, -(-total // (max(1, workers) * PARTS_PER_WORKER))))
+    runs = [(start, min(start + size, total)) for start in range(0, total, size)]
+    if workers < 2 or len(runs) < 2 or not can_fork():
+        return [work(start, end) for start, end in runs]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers - 1, mp_context=context, initializer=_adopt, initargs=(work,)) as pool:
+        return _map_with(pool, workers - 1, work, runs)
+
+
+def _map_with(
+    pool: ProcessPoolExecutor, helpers: int, work: Callable[[int, int], Result], runs: list[tuple[int, int]]
+) -> list[Result]:
+    waiting = deque(range(len(runs)))  # helpers take runs from the left, this process from the right
+    sent: dict[int, Future[Result]] = {}
+    done: dict[int, Result] = {}
+
+    def keep_helpers_busy() -> None:
+        for index, future in list(sent.items()):
+            if future.done():
+                done[index] = future.result()
+                del sent[index]
+        while waiting and len(sent) < 2 * helpers:  # one run each to work on, one queued
+            index = waiting.popleft()
+            sent[index] = pool.submit(_run, *runs[index])
+
+    keep_helpers_busy()
+    while waiting:
+        index = waiting.pop()
+        done[index] = work(*runs[index])
+        keep_helpers_busy()
+    for index, future in sent.items():
+        done[index] = future.result()
+    return [done[index] for index in range(len(runs))]
