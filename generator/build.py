@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from generator.changes import read_revision
 from generator.check import check_catalog
 from generator.errors import Problem
 from generator.model import Catalog
-from generator.parallel import render_site
+from generator.parallel import Target, render_and_write, render_site
 from generator.permalinks import (
     MANIFEST,
     ManifestEntry,
@@ -28,7 +29,7 @@ from generator.permalinks import (
 )
 from generator.render import sort_key
 from generator.search_index import search_files
-from generator.write import FileContent, WriteReport, write_files
+from generator.write import FileContent, WriteReport, merged, remove_stale, write_changed, write_files
 
 # Paths under docs/ that the generator owns; everything else in docs/ is written by hand.
 GENERATED = (
@@ -115,7 +116,13 @@ def read_site_url(config_file: Path) -> str:
 def render_pages(project: Project, catalog: Catalog, *, search: bool = True) -> dict[str, FileContent]:
     """Every generated file under docs/: catalog pages, redirects for old URLs, the contributing guide,
     and the search index (which the benchmark times on its own, with `search=False`)."""
-    pages = render_site(catalog, read_site_url(project.config_file)) | render_redirects(catalog)
+    return render_site(catalog, read_site_url(project.config_file)) | other_pages(project, catalog, search=search)
+
+
+def other_pages(project: Project, catalog: Catalog, *, search: bool = True) -> dict[str, FileContent]:
+    """The generated files that are not rendered from templates: redirects, the contributing guide, and the
+    search index unless `search` is false."""
+    pages: dict[str, FileContent] = dict(render_redirects(catalog))
     if search:
         pages |= search_files(catalog, sort_key)
     contributing = project.root / CONTRIBUTING
@@ -124,13 +131,27 @@ def render_pages(project: Project, catalog: Catalog, *, search: bool = True) -> 
     return pages
 
 
+def write_pages(
+    project: Project, catalog: Catalog, *, search: bool = True, extra: Mapping[str, FileContent] | None = None
+) -> WriteReport:
+    """Render every generated file and write it under docs/ as `write_files` would (only files that changed,
+    stale ones removed), but each paper page by the process that rendered it. `extra` files (the search index,
+    made apart by the benchmark) are written too."""
+    docs = project.docs_dir
+    pages, papers_report = render_and_write(catalog, read_site_url(project.config_file), Target(docs))
+    pages |= other_pages(project, catalog, search=search) | dict(extra or {})
+    report = merged([papers_report, write_changed(docs, pages, durable=False)])
+    kept = set(pages).union(papers_report.written, papers_report.unchanged)
+    report.removed = remove_stale(docs, GENERATED, kept)
+    return report
+
+
 def generate(project: Project) -> tuple[WriteReport | None, Checked]:
     """Load and check everything, then write the Markdown; nothing is written if anything is wrong."""
     checked = load_and_check(project)
     if checked.problems:
         return None, checked
-    pages = render_pages(project, checked.loaded.catalog)
-    return write_files(project.docs_dir, pages, owned=GENERATED, durable=False), checked
+    return write_pages(project, checked.loaded.catalog), checked
 
 
 def publish_manifest(project: Project, checked: Checked) -> WriteReport:
