@@ -22,8 +22,6 @@ from generator.build import GENERATED, Project, load_and_check, write_pages
 from generator.catalog import dump_paper, load_catalog
 from generator.memory import TreeMemory
 from generator.model import Catalog
-from generator.render import sort_key
-from generator.search_index import search_files
 from generator.synthetic import synthetic_catalog
 from generator.write import write_files
 from generator.yamlfile import dump_yaml
@@ -273,9 +271,8 @@ def generate(report: Report, project: Project) -> None:
     if checked.problems:
         raise SystemExit("\n".join(map(str, checked.problems[:20])))
     catalog = checked.loaded.catalog
-    search = timed(report, "search index", lambda: search_files(catalog, sort_key))
-    # One stage: helper processes write the paper pages as they render them.
-    timed(report, "render and write Markdown", lambda: write_pages(project, catalog, search=False, extra=search))
+    # One stage: helper processes render and write paper pages while this process makes the search index too.
+    timed(report, "Markdown and search index", lambda: write_pages(project, catalog))
 
 
 def rebuild(project: Project) -> int:

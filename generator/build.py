@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from generator.changes import read_revision
 from generator.check import check_catalog
 from generator.errors import Problem
 from generator.model import Catalog
-from generator.parallel import Target, render_and_write, render_site
+from generator.parallel import Target, render_site, write_site
 from generator.permalinks import (
     MANIFEST,
     ManifestEntry,
@@ -29,7 +28,7 @@ from generator.permalinks import (
 )
 from generator.render import sort_key
 from generator.search_index import search_files
-from generator.write import FileContent, WriteReport, merged, remove_stale, write_changed, write_files
+from generator.write import FileContent, WriteReport, remove_stale, write_files
 
 # Paths under docs/ that the generator owns; everything else in docs/ is written by hand.
 GENERATED = (
@@ -131,18 +130,17 @@ def other_pages(project: Project, catalog: Catalog, *, search: bool = True) -> d
     return pages
 
 
-def write_pages(
-    project: Project, catalog: Catalog, *, search: bool = True, extra: Mapping[str, FileContent] | None = None
-) -> WriteReport:
+def write_pages(project: Project, catalog: Catalog, *, search: bool = True) -> WriteReport:
     """Render every generated file and write it under docs/ as `write_files` would (only files that changed,
-    stale ones removed), but each paper page by the process that rendered it. `extra` files (the search index,
-    made apart by the benchmark) are written too."""
+    stale ones removed), but on every core: each file is written by the process that made it, and the files
+    that are not rendered (the search index above all) are made while helpers render paper pages."""
     docs = project.docs_dir
-    pages, papers_report = render_and_write(catalog, read_site_url(project.config_file), Target(docs))
-    pages |= other_pages(project, catalog, search=search) | dict(extra or {})
-    report = merged([papers_report, write_changed(docs, pages, durable=False)])
-    kept = set(pages).union(papers_report.written, papers_report.unchanged)
-    report.removed = remove_stale(docs, GENERATED, kept)
+
+    def more() -> dict[str, FileContent]:
+        return other_pages(project, catalog, search=search)
+
+    report = write_site(catalog, read_site_url(project.config_file), Target(docs), more)
+    report.removed = remove_stale(docs, GENERATED, set(report.written).union(report.unchanged))
     return report
 
 

@@ -47,20 +47,20 @@ def written_files(root: Path) -> dict[str, bytes]:
     return {path.relative_to(root).as_posix(): path.read_bytes() for path in root.rglob("*") if path.is_file()}
 
 
-def test_helpers_write_the_paper_pages_they_render_and_report_them(
+def test_every_process_writes_the_files_it_makes_and_reports_them(
     bundled: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(parallel, "PART_MAX", 7)
-    expected = render_site(bundled, SITE_URL)
-    papers = {paper_page(paper) for paper in bundled.papers}
-    (tmp_path / "papers").mkdir()
-    (tmp_path / "papers" / bundled.papers[0].slug).with_suffix(".md").write_text("old\n", encoding="utf-8")
-    rest, report = parallel.render_and_write(bundled, SITE_URL, parallel.Target(tmp_path), workers=2)
-    assert set(rest) == set(expected) - papers
-    assert report.written == sorted(papers)
-    assert written_files(tmp_path) == {path: encoded(expected[path]) for path in papers}
-    _, again = parallel.render_and_write(bundled, SITE_URL, parallel.Target(tmp_path), workers=2)
-    assert (again.written, again.unchanged) == ([], sorted(papers))
+    expected = render_site(bundled, SITE_URL) | {"more.md": "made by the caller\n"}
+    stale = tmp_path / paper_page(bundled.papers[0])
+    stale.parent.mkdir()
+    stale.write_text("old\n", encoding="utf-8")
+    target = parallel.Target(tmp_path)
+    report = parallel.write_site(bundled, SITE_URL, target, lambda: {"more.md": "made by the caller\n"}, workers=2)
+    assert report.written == sorted(expected)
+    assert written_files(tmp_path) == {path: encoded(content) for path, content in expected.items()}
+    again = parallel.write_site(bundled, SITE_URL, target, lambda: {"more.md": "made by the caller\n"}, workers=2)
+    assert (again.written, again.unchanged) == ([], sorted(expected))
 
 
 def test_written_in_parts_the_site_is_the_site_written_at_once(bundled: Catalog, tmp_path: Path) -> None:
