@@ -288,9 +288,12 @@ def _best(
 
 
 def _shared(i: int, cols: NDArray[np.int64], tag_bits: NDArray[np.uint64]) -> NDArray[np.float64]:
-    """How many tags each of `cols` shares with paper `i`."""
-    common = np.bitwise_count(tag_bits[cols] & tag_bits[i]).sum(axis=1)
-    return np.asarray(common, dtype=np.float64)
+    """How many tags each of `cols` shares with paper `i`, counted in the words where `i` has tags only."""
+    own = tag_bits[i]
+    common = np.zeros(len(cols), dtype=np.float64)
+    for word in np.flatnonzero(own).tolist():
+        common += np.bitwise_count(tag_bits[cols, word] & own[word])
+    return common
 
 
 def _tag_only(i: int, cols: NDArray[np.int64], tags: _Tags, wanted: int) -> NDArray[np.int64]:
