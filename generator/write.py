@@ -22,27 +22,42 @@ class WriteReport:
     removed: list[str] = field(default_factory=list)
 
 
-def write_atomically(path: Path, content: bytes, durable: bool = True) -> None:
+def write_atomically(path: Path | str, content: bytes, durable: bool = True) -> None:
     """Replace `path` in one step, so a killed run leaves either the old file or the new one.
 
     `durable` also waits for the disk, so that a power cut cannot lose it: for data curators wrote,
     not for pages the next build makes again.
     """
+    path = os.fspath(path)
     try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        handle, temporary = _temporary_beside(path)
     except (FileNotFoundError, NotADirectoryError):  # a new folder: made then, rather than checked for every file
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = _temporary_beside(path)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
             if durable:
                 stream.flush()
                 os.fsync(stream.fileno())
-        Path(temporary).replace(path)
+        os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _temporary_beside(path: str) -> tuple[int, str]:
+    """A new file in the folder of `path`, open to write its next content, as `tempfile.mkstemp` makes one.
+
+    Named after this process, which writes one file at a time, rather than at random: for 100,000 small pages
+    the random names cost half as much as the writing. A name left by a killed run whose process number came
+    back is not reused: a random one is taken then."""
+    folder, name = os.path.split(path)
+    temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+    try:
+        return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600), temporary
+    except FileExistsError:
+        return tempfile.mkstemp(dir=folder or None, prefix=f".{name}.", suffix=".tmp")
 
 
 def write_files(
@@ -72,7 +87,7 @@ def write_changed(
         if _holds(os.path.join(base, relative), content):
             report.unchanged.append(relative)
             continue
-        write_atomically(root / relative, content, durable)
+        write_atomically(os.path.join(base, relative), content, durable)
         report.written.append(relative)
     return report
 
