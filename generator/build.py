@@ -113,8 +113,8 @@ def read_site_url(config_file: Path) -> str:
 
 
 def render_pages(project: Project, catalog: Catalog, *, search: bool = True) -> dict[str, FileContent]:
-    """Every generated file under docs/: catalog pages, redirects for old URLs, the contributing guide,
-    and the search index (which the benchmark times on its own, with `search=False`)."""
+    """Every generated file under docs/, in memory: catalog pages, redirects for old URLs, the contributing
+    guide, and the search index unless `search` is false. `write_pages` makes and writes them on every core."""
     return render_site(catalog, read_site_url(project.config_file)) | other_pages(project, catalog, search=search)
 
 

@@ -64,14 +64,14 @@ class CodeBadges(dict[str, Markdown]):
     """A paper's code links as its entries in lists show them, by slug: made once, though a paper is listed on
     the pages of each of its tags and on the list of all papers."""
 
-    def __init__(self, environment: Environment) -> None:
+    def __init__(self, templates: Templates) -> None:
         super().__init__()
-        self.environment = environment
+        self.templates = templates
 
     def __call__(self, paper: Paper) -> Markdown:
         badges = self.get(paper.slug)
         if badges is None:
-            text = self.environment.get_template("code_badges.md.j2").render(paper=paper) if paper.has_code else ""
+            text = self.templates["code_badges.md.j2"].render(paper=paper) if paper.has_code else ""
             badges = self[paper.slug] = Markdown(text)
         return badges
 
@@ -136,7 +136,7 @@ def make_environment() -> Environment:
 
     environment.finalize = escape_by_default
     environment.filters.update(
-        code_badges=CodeBadges(environment),
+        code_badges=CodeBadges(Templates(environment)),
         abstract=lambda text: Markdown(markdown_with_links(text)),
         first_sentence=lambda text, *limit: sentences[text, *limit],
         url=safe_url,
