@@ -18,12 +18,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from generator.build import GENERATED, Project, load_and_check, render_pages
+from generator.build import GENERATED, Project, load_and_check, write_pages
 from generator.catalog import dump_paper, load_catalog
 from generator.memory import TreeMemory
 from generator.model import Catalog
-from generator.render import sort_key
-from generator.search_index import search_files
 from generator.synthetic import synthetic_catalog
 from generator.write import write_files
 from generator.yamlfile import dump_yaml
@@ -273,32 +271,31 @@ def generate(report: Report, project: Project) -> None:
     if checked.problems:
         raise SystemExit("\n".join(map(str, checked.problems[:20])))
     catalog = checked.loaded.catalog
-    pages = timed(report, "render Markdown", lambda: render_pages(project, catalog, search=False))
-    pages |= timed(report, "search index", lambda: search_files(catalog, sort_key))
-    timed(report, "write Markdown", lambda: write_files(project.docs_dir, pages, owned=GENERATED, durable=False))
+    # One stage: helper processes render and write paper pages while this process makes the search index too.
+    timed(report, "Markdown and search index", lambda: write_pages(project, catalog))
 
 
 def rebuild(project: Project) -> int:
     """How many files a second generation with no data change writes or removes."""
     again = load_and_check(project)
-    pages = render_pages(project, again.loaded.catalog)
-    rewritten = write_files(project.docs_dir, pages, owned=GENERATED, durable=False)  # as `build` writes
+    rewritten = write_pages(project, again.loaded.catalog)  # as `build` writes
     return len(rewritten.written) + len(rewritten.removed)
 
 
 def render_report(report: Report) -> str:
     lines = [f"PaperShelf benchmark, {report.papers:,} papers"]
-    lines += [f"  {name:<18} {seconds:8.2f} s" for name, seconds in report.stages.items()]
-    lines.append(f"  {'whole build':<18} {report.build_seconds:8.2f} s  (load and check to MkDocs)")
+    lines += [f"  {name:<25} {seconds:8.2f} s" for name, seconds in report.stages.items()]
+    lines.append(f"  {'whole build':<25} {report.build_seconds:8.2f} s  (load and check to MkDocs)")
     if report.bare_mkdocs_seconds is not None:
-        lines.append(f"  bare MkDocs build  {report.bare_mkdocs_seconds:8.2f} s  (ratio {report.build_over_bare})")
-    lines.append(f"  peak memory        {report.peak_memory_mb:8.1f} MB  (this process and its children together)")
-    lines.append(f"  site               {report.site_mb:8.1f} MB  in {report.site_files:,} files")
-    lines += [f"    {part:<18} {size:6.1f} MB" for part, size in report.site_breakdown_mb.items()]
+        bare, ratio = report.bare_mkdocs_seconds, report.build_over_bare
+        lines.append(f"  {'bare MkDocs build':<25} {bare:8.2f} s  (ratio {ratio})")
+    lines.append(f"  {'peak memory':<25} {report.peak_memory_mb:8.1f} MB  (this process and its children together)")
+    lines.append(f"  {'site':<25} {report.site_mb:8.1f} MB  in {report.site_files:,} files")
+    lines += [f"    {part:<23} {size:6.1f} MB" for part, size in report.site_breakdown_mb.items()]
     artifact, gzipped = report.pages_artifact_mb, report.pages_artifact_gzip_mb
-    lines.append(f"  Pages artifact     {artifact:8.1f} MB as a tar, {gzipped} MB gzipped as it is uploaded")
+    lines.append(f"  {'Pages artifact':<25} {artifact:8.1f} MB as a tar, {gzipped} MB gzipped as it is uploaded")
     lines.append(
-        f"  paper page         median {report.paper_page_median_bytes:,} B, largest {report.paper_page_max_bytes:,} B"
+        f"  {'paper page':<25} median {report.paper_page_median_bytes:,} B, largest {report.paper_page_max_bytes:,} B"
     )
     lines.append(f"  second run rewrote {report.files_rewritten_by_second_run} files")
     for kind, figures in report.search.items():

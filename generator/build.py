@@ -16,7 +16,7 @@ from generator.changes import read_revision
 from generator.check import check_catalog
 from generator.errors import Problem
 from generator.model import Catalog
-from generator.parallel import render_site
+from generator.parallel import Target, render_site, write_site
 from generator.permalinks import (
     MANIFEST,
     ManifestEntry,
@@ -28,7 +28,7 @@ from generator.permalinks import (
 )
 from generator.render import sort_key
 from generator.search_index import search_files
-from generator.write import FileContent, WriteReport, write_files
+from generator.write import FileContent, WriteReport, remove_stale, write_files
 
 # Paths under docs/ that the generator owns; everything else in docs/ is written by hand.
 GENERATED = (
@@ -113,9 +113,15 @@ def read_site_url(config_file: Path) -> str:
 
 
 def render_pages(project: Project, catalog: Catalog, *, search: bool = True) -> dict[str, FileContent]:
-    """Every generated file under docs/: catalog pages, redirects for old URLs, the contributing guide,
-    and the search index (which the benchmark times on its own, with `search=False`)."""
-    pages = render_site(catalog, read_site_url(project.config_file)) | render_redirects(catalog)
+    """Every generated file under docs/, in memory: catalog pages, redirects for old URLs, the contributing
+    guide, and the search index unless `search` is false. `write_pages` makes and writes them on every core."""
+    return render_site(catalog, read_site_url(project.config_file)) | other_pages(project, catalog, search=search)
+
+
+def other_pages(project: Project, catalog: Catalog, *, search: bool = True) -> dict[str, FileContent]:
+    """The generated files that are not rendered from templates: redirects, the contributing guide, and the
+    search index unless `search` is false."""
+    pages: dict[str, FileContent] = dict(render_redirects(catalog))
     if search:
         pages |= search_files(catalog, sort_key)
     contributing = project.root / CONTRIBUTING
@@ -124,13 +130,26 @@ def render_pages(project: Project, catalog: Catalog, *, search: bool = True) -> 
     return pages
 
 
+def write_pages(project: Project, catalog: Catalog, *, search: bool = True) -> WriteReport:
+    """Render every generated file and write it under docs/ as `write_files` would (only files that changed,
+    stale ones removed), but on every core: each file is written by the process that made it, and the files
+    that are not rendered (the search index above all) are made while helpers render paper pages."""
+    docs = project.docs_dir
+
+    def more() -> dict[str, FileContent]:
+        return other_pages(project, catalog, search=search)
+
+    report = write_site(catalog, read_site_url(project.config_file), Target(docs), more)
+    report.removed = remove_stale(docs, GENERATED, set(report.written).union(report.unchanged))
+    return report
+
+
 def generate(project: Project) -> tuple[WriteReport | None, Checked]:
     """Load and check everything, then write the Markdown; nothing is written if anything is wrong."""
     checked = load_and_check(project)
     if checked.problems:
         return None, checked
-    pages = render_pages(project, checked.loaded.catalog)
-    return write_files(project.docs_dir, pages, owned=GENERATED, durable=False), checked
+    return write_pages(project, checked.loaded.catalog), checked
 
 
 def publish_manifest(project: Project, checked: Checked) -> WriteReport:

@@ -7,7 +7,6 @@ a chunk of rows at a time, each chunk sized by how many paper pairs its terms ca
 
 from __future__ import annotations
 
-import re
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from scipy import sparse  # type: ignore[import-untyped]
 
 from generator.links import URL_PATTERN
 from generator.model import Paper
+from generator.terms import TermIds, words
 
 TITLE_WEIGHT = 3  # a title word counts as this many abstract words
 TOP_TERMS = 24  # terms kept per paper, by TF-IDF weight
@@ -27,77 +27,6 @@ TAG_BONUS = 0.05  # added to the cosine similarity for each shared tag
 TAG_FILL_SCAN = 5000  # members read per tag when filling up with papers that share tags only
 CHUNK_PAIRS = 4_000_000  # candidate pairs a chunk of rows may produce
 CHUNK_ROWS = 2000
-
-TOKEN = re.compile(r"[^\W_]{3,}")
-ASCII_TOKEN = re.compile(r"[A-Za-z0-9]{3,}")  # the same runs in ASCII text, found in half the time
-
-
-def words(text: str) -> list[str]:
-    """The `TOKEN`s of `text`: its runs of 3+ letters or digits."""
-    return (ASCII_TOKEN if text.isascii() else TOKEN).findall(text)
-
-
-STOP_TEXT = """
-    about above across after again against all also although among and another any are around back based
-    because been before being below between both but can could does doing done down due during each either
-    else even ever every few first for from further had has have having her here hers him his how however
-    into its itself just least less like made make makes many may might more most much must near need new
-    nor not now off often once one only onto other others our ours out over own paper per rather same
-    several she should show shown shows since some such than that the their theirs them themselves then
-    there therefore these they this those though three through thus too two under until upon use used uses
-    using very via was way well were what when where whether which while who whom whose why will with
-    within without would yet you your propose proposed present presents approach method methods result
-    results work study find found available code com github http https www org html achieve demonstrate
-    introduce provide include enable simple novel existing recent recently various different significant
-    significantly effective effectively extensive specifically particular particularly moreover furthermore
-    additionally thereby hence respectively overall considerable considerably essentially largely come
-"""
-STOP_WORDS = frozenset(STOP_TEXT.split())
-
-
-class _Terms(dict[str, int]):
-    """Word as written → term id, assigned on first sight; stop words and numbers map to the dropped id 0."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 1
-
-    def __missing__(self, word: str) -> int:
-        term = normalise(word)
-        term_id = 0
-        if term is not None:
-            key = " " + term  # terms live under keys no word can have
-            term_id = self.setdefault(key, self.count)
-            self.count += term_id == self.count
-        self[word] = term_id
-        return term_id
-
-
-def normalise(word: str) -> str | None:
-    """`word` (a `TOKEN`) as a term: lowercased, plurals folded crudely; None for a stop word or a number."""
-    if len(word) > 3 and word.endswith("s") and word[:-1].isupper():
-        word = word[:-1]  # "LLMs" is the plural of "LLM"
-    word = word.lower()
-    term = _fold(word)
-    if word in STOP_WORDS or term in STOP_WORDS or term.isdigit():
-        return None
-    return term
-
-
-def _fold(word: str) -> str:
-    """A plural folded to its singular: "hallucinations" and "hallucination" are one term."""
-    if len(word) <= 4 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
-        return word
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "sses", "xes")):
-        return word[:-2]
-    return word[:-1]
-
-
-def terms(text: str) -> list[str]:
-    """The terms of `text`: its runs of 3+ letters or digits, normalised, without stop words and numbers."""
-    return [term for word in words(text) if (term := normalise(word)) is not None]
 
 
 def related_papers(papers: Sequence[Paper], limit: int = 5) -> dict[str, tuple[str, ...]]:
@@ -143,7 +72,7 @@ class RelatedIndex:
 def _tfidf(papers: Sequence[Paper]) -> sparse.csr_matrix:
     """The papers' L2-normalised TF-IDF vectors (float32 CSR), pruned to their `TOP_TERMS` best useful terms."""
     n = len(papers)
-    vocabulary = _Terms()
+    vocabulary = TermIds()
     term_of = vocabulary.__getitem__
     ids = array("i")
     indptr = array("q", [0])
@@ -288,9 +217,12 @@ def _best(
 
 
 def _shared(i: int, cols: NDArray[np.int64], tag_bits: NDArray[np.uint64]) -> NDArray[np.float64]:
-    """How many tags each of `cols` shares with paper `i`."""
-    common = np.bitwise_count(tag_bits[cols] & tag_bits[i]).sum(axis=1)
-    return np.asarray(common, dtype=np.float64)
+    """How many tags each of `cols` shares with paper `i`, counted in the words where `i` has tags only."""
+    own = tag_bits[i]
+    common = np.zeros(len(cols), dtype=np.float64)
+    for word in np.flatnonzero(own).tolist():
+        common += np.bitwise_count(tag_bits[cols, word] & own[word])
+    return common
 
 
 def _tag_only(i: int, cols: NDArray[np.int64], tags: _Tags, wanted: int) -> NDArray[np.int64]:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template, pass_context
 from jinja2.runtime import Context
 
 from generator.citation import bibtex_entry, plain_citation
@@ -46,6 +46,34 @@ class Memo(dict[Any, str]):
     def __missing__(self, key: Any) -> str:
         result = self[key] = self.function(key)
         return result
+
+
+class Templates(dict[str, Template]):
+    """An environment's templates by name, each loaded once."""
+
+    def __init__(self, environment: Environment) -> None:
+        super().__init__()
+        self.environment = environment
+
+    def __missing__(self, name: str) -> Template:
+        template = self[name] = self.environment.get_template(name)
+        return template
+
+
+class CodeBadges(dict[str, Markdown]):
+    """A paper's code links as its entries in lists show them, by slug: made once, though a paper is listed on
+    the pages of each of its tags and on the list of all papers."""
+
+    def __init__(self, templates: Templates) -> None:
+        super().__init__()
+        self.templates = templates
+
+    def __call__(self, paper: Paper) -> Markdown:
+        badges = self.get(paper.slug)
+        if badges is None:
+            text = self.templates["code_badges.md.j2"].render(paper=paper) if paper.has_code else ""
+            badges = self[paper.slug] = Markdown(text)
+        return badges
 
 
 def safe_url(url: str) -> Markdown:
@@ -108,6 +136,7 @@ def make_environment() -> Environment:
 
     environment.finalize = escape_by_default
     environment.filters.update(
+        code_badges=CodeBadges(Templates(environment)),
         abstract=lambda text: Markdown(markdown_with_links(text)),
         first_sentence=lambda text, *limit: sentences[text, *limit],
         url=safe_url,
@@ -181,6 +210,8 @@ class SiteRenderer:
         self.catalog = catalog
         self.site_url = site_url if site_url.endswith("/") else f"{site_url}/"
         self.environment = make_environment()
+        # Looked up once: the environment's own look-up asks the file system whether the template changed.
+        self.templates = Templates(self.environment)
         self.tags = {tag.slug: tag for tag in catalog.tags}
         # Sorted once: a tag's papers, picked from this list in order, are in the same order.
         self.by_title = sorted(catalog.papers, key=sort_key)
@@ -199,7 +230,7 @@ class SiteRenderer:
         self.related |= self.related_index.related([paper.slug for paper in papers])
 
     def render(self, template: str, page_path: str, **context: Any) -> str:
-        return self.environment.get_template(template).render(page_path=page_path, tags=self.tags, **context)
+        return self.templates[template].render(page_path=page_path, tags=self.tags, **context)
 
     def bibtex_of(self, paper: Paper) -> str:
         """A paper's BibTeX entry, made once: it is on its page, in papers.bib and in each tag's .bib."""

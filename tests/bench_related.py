@@ -29,7 +29,8 @@ sys.path.insert(0, str(ROOT))
 
 from generator.catalog import load_catalog  # noqa: E402
 from generator.model import Paper  # noqa: E402
-from generator.related import related_papers, terms  # noqa: E402
+from generator.related import related_papers  # noqa: E402
+from generator.terms import terms  # noqa: E402
 
 TAGS = 200
 TOPIC_WORDS = 300

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from generator import parallel
+from generator.build import Project, render_pages, write_pages
 from generator.model import Catalog
-from generator.render import render_site
+from generator.render import paper_page, render_site
 from generator.synthetic import synthetic_catalog
+from generator.write import encoded
+
+ROOT = Path(__file__).resolve().parent.parent
 
 SITE_URL = "https://example.org/shelf/"
 
@@ -34,3 +41,38 @@ def test_small_catalogs_render_in_this_process(fixture_catalog: Catalog, monkeyp
 
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
     assert parallel.render_site(fixture_catalog, SITE_URL) == render_site(fixture_catalog, SITE_URL)
+
+
+def written_files(root: Path) -> dict[str, bytes]:
+    return {path.relative_to(root).as_posix(): path.read_bytes() for path in root.rglob("*") if path.is_file()}
+
+
+def test_every_process_writes_the_files_it_makes_and_reports_them(
+    bundled: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "PART_MAX", 7)
+    expected = render_site(bundled, SITE_URL) | {"more.md": "made by the caller\n"}
+    stale = tmp_path / paper_page(bundled.papers[0])
+    stale.parent.mkdir()
+    stale.write_text("old\n", encoding="utf-8")
+    target = parallel.Target(tmp_path)
+    report = parallel.write_site(bundled, SITE_URL, target, lambda: {"more.md": "made by the caller\n"}, workers=2)
+    assert report.written == sorted(expected)
+    assert written_files(tmp_path) == {path: encoded(content) for path, content in expected.items()}
+    again = parallel.write_site(bundled, SITE_URL, target, lambda: {"more.md": "made by the caller\n"}, workers=2)
+    assert (again.written, again.unchanged) == ([], sorted(expected))
+
+
+def test_written_in_parts_the_site_is_the_site_written_at_once(bundled: Catalog, tmp_path: Path) -> None:
+    project = Project(tmp_path)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    catalog = synthetic_catalog(2100, bundled)  # past PARALLEL_FROM: helpers write
+    stale = tmp_path / "docs" / "papers" / "gone.md"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("a paper that left\n", encoding="utf-8")
+    report = write_pages(project, catalog, search=False)
+    pages = render_pages(project, catalog, search=False)
+    assert written_files(project.docs_dir) == {path: encoded(content) for path, content in pages.items()}
+    assert report.written == sorted(pages) and report.removed == ["papers/gone.md"]
+    again = write_pages(project, catalog, search=False)
+    assert (again.written, again.unchanged, again.removed) == ([], sorted(pages), [])

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from generator import related
+from generator import terms
 from generator.errors import Problem
 from generator.links import URL_PATTERN, classify_url, find_urls, trim_url
 from generator.listing import SENTENCE_ENDS, ListingEntry, ParsedListing, decode_listing, parse_listing
@@ -727,4 +727,4 @@ def test_first_sentence_of_a_long_text_reads_only_its_start(text: str, limit: in
 @PROPERTIES
 @given(st.one_of(any_text, st.text(st.characters(max_codepoint=127))))
 def test_words_of_ascii_text_are_found_as_in_any_text(text: str) -> None:
-    assert related.words(text) == related.TOKEN.findall(text)
+    assert terms.words(text) == terms.TOKEN.findall(text)

@@ -11,7 +11,8 @@ import pytest
 from generator import related
 from generator.catalog import load_catalog
 from generator.model import Paper
-from generator.related import related_papers, terms
+from generator.related import related_papers
+from generator.terms import TermIds, terms
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,7 +62,7 @@ def test_obvious_neighbours() -> None:
 
 def test_terms_fold_plurals_and_acronyms() -> None:
     assert terms("The LLMs hallucinate; an LLM's 3 Hallucinations") == ["llm", "hallucinate", "llm", "hallucination"]
-    vocabulary = related._Terms()
+    vocabulary = TermIds()
     assert vocabulary["hallucinations"] == vocabulary["Hallucination"] != 0
     assert vocabulary["properties"] == vocabulary["property"] != vocabulary["LLMs"] == vocabulary["llm"]
     assert vocabulary["the"] == vocabulary["2023"] == vocabulary["does"] == 0

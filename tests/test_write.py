@@ -88,14 +88,24 @@ def test_write_atomically_keeps_the_old_file_when_replacing_fails(
     target = tmp_path / "page.md"
     target.write_bytes(b"old")
 
-    def fail(self: Path, target: Path) -> Path:
+    def fail(source: str, target: str) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(Path, "replace", fail)
+    monkeypatch.setattr(os, "replace", fail)
     with pytest.raises(OSError, match="disk full"):
         write_atomically(target, b"new")
     assert target.read_bytes() == b"old"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["page.md"]
+
+
+def test_write_atomically_leaves_a_temporary_file_of_a_killed_run_alone(tmp_path: Path) -> None:
+    target = tmp_path / "page.md"
+    left = tmp_path / f".page.md.{os.getpid()}.tmp"  # as a killed run whose process number came back left it
+    left.write_bytes(b"half")
+    write_atomically(target, b"whole")
+    assert target.read_bytes() == b"whole"
+    assert left.read_bytes() == b"half"
+    assert len(list(tmp_path.iterdir())) == 2
 
 
 def test_stale_files_are_removed_in_path_order(tmp_path: Path) -> None:
