@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -21,6 +20,7 @@ from generator.compression import gzipped
 from generator.model import Catalog
 from generator.progress import Progress
 from generator.render import SiteRenderer, paper_page
+from generator.workers import worker_count
 from generator.write import FileContent, WriteReport, merged, write_changed
 
 # Below this many papers the site renders in well under a second or two: starting workers is not worth it.
@@ -72,13 +72,6 @@ def _render_part(renderer: SiteRenderer, start: int, end: int, target: Target | 
     if target is None:
         return pages, WriteReport()
     return {}, write_changed(target.root, pages, target.durable, label=None)
-
-
-def worker_count() -> int:
-    """The cores this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 def render_site(catalog: Catalog, site_url: str, workers: int | None = None) -> Files:
