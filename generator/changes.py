@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.catalog import PAPERS_DIR, TAGS_FILE, LoadedCatalog, SourceFile, parse_catalog
 from generator.errors import Problem
 from generator.model import Catalog, Paper
-from generator.render import template_environment
+from generator.templating import template_environment
 from generator.text import escape_markdown
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.errors import Problem
 from generator.model import Catalog
-from generator.render import template_environment
+from generator.templating import template_environment
 
 MANIFEST = "data/published-urls.txt"
 MANIFEST_HEADER = """\
