@@ -20,13 +20,11 @@ from generator.compression import gzipped
 from generator.model import Catalog
 from generator.progress import Progress
 from generator.render import SiteRenderer, paper_page
-from generator.workers import worker_count
+from generator.workers import can_fork, runs_of, worker_count
 from generator.write import FileContent, WriteReport, merged, write_changed
 
 # Below this many papers the site renders in well under a second or two: starting workers is not worth it.
 PARALLEL_FROM = 2000
-PARTS_PER_WORKER = 8  # paper parts per worker: enough to keep every worker busy to the end
-PART_MAX = 2000  # papers in one part at most, so that progress is seen and no worker holds many pages at once
 
 Pages = dict[str, str]
 Files = dict[str, FileContent]
@@ -97,7 +95,7 @@ def _render(
     if workers is None:
         workers = worker_count() if len(catalog.papers) >= PARALLEL_FROM else 1
     renderer = SiteRenderer(catalog, site_url)
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or not can_fork():
         files: Files = {**renderer.render_all(), **renderer.render_files(), **(more() if more else {})}
         return files, WriteReport()
     context = multiprocessing.get_context("fork")
@@ -136,8 +134,7 @@ def _render_with(
     the catalog, holds a copy of it, and the largest output (papers.json) is made where it is kept anyway."""
     catalog = renderer.catalog
     total = len(catalog.papers)
-    size = max(1, min(PART_MAX, -(-total // ((helpers + 1) * PARTS_PER_WORKER))))
-    parts = [(start, min(start + size, total)) for start in range(0, total, size)]
+    parts = runs_of(total, helpers + 1)
     waiting = deque(range(len(parts)))  # helpers take parts from the left, this process from the right
     sent: dict[int, Future[PaperPart]] = {}
     done: dict[int, PaperPart] = {}

@@ -46,11 +46,17 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+def runs_of(total: int, workers: int) -> list[tuple[int, int]]:
+    """Consecutive runs [start, end) that cover range(total): `PARTS_PER_WORKER` for each of `workers`
+    processes, of `PART_MAX` items at most."""
+    size = max(1, min(PART_MAX, -(-total // (max(1, workers) * PARTS_PER_WORKER))))
+    return [(start, min(start + size, total)) for start in range(0, total, size)]
+
+
 def map_runs(work: Callable[[int, int], Result], total: int, workers: int) -> list[Result]:
     """`work(start, end)` for consecutive runs that cover range(total), in order, on `workers` processes (this
     one included); in this process alone where processes cannot be forked (Windows)."""
-    size = max(1, min(PART_MAX, -(-total // (max(1, workers) * PARTS_PER_WORKER))))
-    runs = [(start, min(start + size, total)) for start in range(0, total, size)]
+    runs = runs_of(total, workers)
     if workers < 2 or len(runs) < 2 or not can_fork():
         return [work(start, end) for start, end in runs]
     context = multiprocessing.get_context("fork")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import parallel
+from generator import workers as runs
 from generator.build import Project, render_pages, write_pages
 from generator.model import Catalog
 from generator.render import paper_page, render_site
@@ -23,7 +24,7 @@ SITE_URL = "https://example.org/shelf/"
 def test_workers_render_the_bundled_catalog_as_one_process_does(
     bundled: Catalog, workers: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(parallel, "PART_MAX", 7)  # many parts, finished in any order
+    monkeypatch.setattr(runs, "PART_MAX", 7)  # many parts, finished in any order
     expected = render_site(bundled, SITE_URL)
     pages = parallel.render_site(bundled, SITE_URL, workers=workers)
     assert list(pages) == list(expected)
@@ -50,7 +51,7 @@ def written_files(root: Path) -> dict[str, bytes]:
 def test_every_process_writes_the_files_it_makes_and_reports_them(
     bundled: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(parallel, "PART_MAX", 7)
+    monkeypatch.setattr(runs, "PART_MAX", 7)
     expected = render_site(bundled, SITE_URL) | {"more.md": "made by the caller\n"}
     stale = tmp_path / paper_page(bundled.papers[0])
     stale.parent.mkdir()
