@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -46,6 +47,7 @@ GENERATED = (
     "papers.bib",
 )
 CONTRIBUTING = "CONTRIBUTING.md"
+SEARCH_INDEX = "search index"
 
 
 @dataclass(frozen=True)
@@ -118,26 +120,34 @@ def render_pages(project: Project, catalog: Catalog, *, search: bool = True) -> 
     return render_site(catalog, read_site_url(project.config_file)) | other_pages(project, catalog, search=search)
 
 
-def other_pages(project: Project, catalog: Catalog, *, search: bool = True) -> dict[str, FileContent]:
+def other_pages(
+    project: Project, catalog: Catalog, *, search: bool = True, timings: dict[str, float] | None = None
+) -> dict[str, FileContent]:
     """The generated files that are not rendered from templates: redirects, the contributing guide, and the
-    search index unless `search` is false."""
+    search index unless `search` is false. The seconds the search index took go into `timings`, if given."""
     pages: dict[str, FileContent] = dict(render_redirects(catalog))
     if search:
+        started = time.perf_counter()
         pages |= search_files(catalog, sort_key)
+        if timings is not None:
+            timings[SEARCH_INDEX] = time.perf_counter() - started
     contributing = project.root / CONTRIBUTING
     if contributing.exists():
         pages["contributing.md"] = contributing.read_text(encoding="utf-8")
     return pages
 
 
-def write_pages(project: Project, catalog: Catalog, *, search: bool = True) -> WriteReport:
+def write_pages(
+    project: Project, catalog: Catalog, *, search: bool = True, timings: dict[str, float] | None = None
+) -> WriteReport:
     """Render every generated file and write it under docs/ as `write_files` would (only files that changed,
     stale ones removed), but on every core: each file is written by the process that made it, and the files
-    that are not rendered (the search index above all) are made while helpers render paper pages."""
+    that are not rendered (the search index above all) are made while helpers render paper pages. The search
+    index's own seconds go into `timings`, if given: it is made alongside the rest, not as a step of its own."""
     docs = project.docs_dir
 
     def more() -> dict[str, FileContent]:
-        return other_pages(project, catalog, search=search)
+        return other_pages(project, catalog, search=search, timings=timings)
 
     report = write_site(catalog, read_site_url(project.config_file), Target(docs), more)
     report.removed = remove_stale(docs, GENERATED, set(report.written).union(report.unchanged))

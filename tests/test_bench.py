@@ -1,0 +1,66 @@
+"""The benchmark run end to end on a small synthetic catalog: real files, the real MkDocs build, Chromium."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.bench import MARKDOWN_STAGE, Report, render_report, run_bench, write_json
+from generator.serving import CHROMIUM
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+PAPERS = 60
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium is missing at /usr/bin/chromium: install it with `apt-get install chromium`")
+    return run_bench(REPOSITORY, PAPERS, baseline=True, browser=True)
+
+
+def test_every_stage_is_timed(report: Report) -> None:
+    assert list(report.stages) == ["synthesise", "write data files", "load and check", MARKDOWN_STAGE, "MkDocs"]
+    assert all(seconds > 0 for seconds in report.stages.values())
+    assert report.build_seconds == pytest.approx(
+        report.stages["load and check"] + report.stages[MARKDOWN_STAGE] + report.stages["MkDocs"]
+    )
+
+
+def test_the_search_index_has_its_own_time_within_the_markdown_stage(report: Report) -> None:
+    search = report.within[MARKDOWN_STAGE]["search index"]
+    assert 0 < search <= report.stages[MARKDOWN_STAGE]
+    assert "    search index" in render_report(report)
+
+
+def test_site_and_pages_are_measured(report: Report) -> None:
+    assert report.peak_memory_mb > 0
+    assert report.site_files > PAPERS
+    assert report.site_breakdown_mb["paper pages"] > 0
+    assert report.pages_artifact_mb > report.site_mb > 0
+    assert 0 < report.paper_page_median_bytes <= report.paper_page_max_bytes
+    assert report.files_rewritten_by_second_run == 0
+
+
+def test_the_bare_build_is_compared(report: Report) -> None:
+    assert report.bare_mkdocs_seconds is not None
+    assert report.bare_mkdocs_seconds > 0
+    assert report.build_over_bare == round(report.build_seconds / report.bare_mkdocs_seconds, 2)
+
+
+def test_first_searches_found_results_and_counted_bytes(report: Report) -> None:
+    assert set(report.search) == {"common", "rare"}
+    for figures in report.search.values():
+        assert 0 < figures["seconds"] < 30
+        assert figures["kilobytes"] > 0
+
+
+def test_the_report_is_written_as_json(tmp_path: Path, report: Report) -> None:
+    written = tmp_path / "bench.json"
+    write_json(report, written)
+    data = json.loads(written.read_text(encoding="utf-8"))
+    assert data["papers"] == PAPERS
+    assert data["within"][MARKDOWN_STAGE]["search index"] == report.within[MARKDOWN_STAGE]["search index"]
+    assert data["build_seconds"] == round(report.build_seconds, 2)
