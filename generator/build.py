@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
-from generator.catalog import LoadedCatalog, collection_paused, load_catalog
+from generator.catalog import LoadedCatalog, load_catalog
 from generator.changes import read_revision
 from generator.check import check_catalog
 from generator.errors import Problem
@@ -29,6 +29,7 @@ from generator.permalinks import (
 )
 from generator.render import sort_key
 from generator.search_index import search_files
+from generator.workers import collection_paused
 from generator.write import FileContent, WriteReport, remove_stale, write_files
 
 # Paths under docs/ that the generator owns; everything else in docs/ is written by hand.

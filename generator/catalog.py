@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,7 +11,7 @@ from typing import Any
 from generator.errors import Problem
 from generator.model import Catalog, Location, Paper, Tag
 from generator.schema import parse_paper, parse_tags
-from generator.workers import map_runs, worker_count
+from generator.workers import collection_paused, map_runs, worker_count
 from generator.yamlfile import dump_yaml, read_yaml
 
 PAPERS_DIR = "papers"
@@ -65,20 +63,6 @@ def load_tags(source: SourceFile | None) -> tuple[tuple[tuple[Tag, Location], ..
         return (), [Problem(f"data/{TAGS_FILE}", 0, "the tag vocabulary is missing; create it")]
     data, problems = read_yaml(source.path, source.data, expected="a YAML list of tags")
     return parse_tags(source.path, data) if not problems else ((), problems)
-
-
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    """No garbage collection while a catalog is read and checked: it makes no garbage the collector would
-    find (no cycles), but each of the collector's passes walks every object read so far, and for 100,000
-    papers they took a quarter of the time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 PaperEntry = tuple[Paper, Location]

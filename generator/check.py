@@ -9,11 +9,11 @@ from collections.abc import Collection, Sequence
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from generator.catalog import PARALLEL_FROM, LoadedCatalog, collection_paused
+from generator.catalog import PARALLEL_FROM, LoadedCatalog
 from generator.errors import Problem
 from generator.model import Location, Paper
 from generator.slugs import title_key
-from generator.workers import map_runs, worker_count
+from generator.workers import collection_paused, map_runs, worker_count
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 

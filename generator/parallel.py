@@ -20,7 +20,7 @@ from generator.compression import gzipped
 from generator.model import Catalog
 from generator.progress import Progress
 from generator.render import SiteRenderer, paper_page
-from generator.workers import can_fork, runs_of, worker_count
+from generator.workers import can_fork, collection_paused, runs_of, worker_count
 from generator.write import FileContent, WriteReport, merged, write_changed
 
 # Below this many papers the site renders in well under a second or two: starting workers is not worth it.
@@ -94,19 +94,21 @@ def _render(
     """The files not written yet, and what writing the others did."""
     if workers is None:
         workers = worker_count() if len(catalog.papers) >= PARALLEL_FROM else 1
-    renderer = SiteRenderer(catalog, site_url)
-    if workers < 2 or not can_fork():
-        files: Files = {**renderer.render_all(), **renderer.render_files(), **(more() if more else {})}
-        return files, WriteReport()
-    context = multiprocessing.get_context("fork")
-    # The garbage collector of a helper would write to every object it inherited, copying the parent's memory
-    # into it; frozen, the inherited objects are left alone and stay shared as long as they are not used.
-    gc.freeze()
-    try:
-        with ProcessPoolExecutor(workers - 1, mp_context=context, initializer=_adopt, initargs=(renderer,)) as pool:
-            return _render_with(pool, workers - 1, renderer, target, more)
-    finally:
-        gc.unfreeze()
+    with collection_paused():
+        renderer = SiteRenderer(catalog, site_url)
+        if workers < 2 or not can_fork():
+            files: Files = {**renderer.render_all(), **renderer.render_files(), **(more() if more else {})}
+            return files, WriteReport()
+        context = multiprocessing.get_context("fork")
+        # The garbage collector of a helper would write to every object it inherited, copying the parent's
+        # memory into it; frozen, the inherited objects are left alone and stay shared as long as they are not
+        # used. (Paused, it does not run at all, unless some caller enables it again.)
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(workers - 1, mp_context=context, initializer=_adopt, initargs=(renderer,)) as pool:
+                return _render_with(pool, workers - 1, renderer, target, more)
+        finally:
+            gc.unfreeze()
 
 
 def _whole_catalog(renderer: SiteRenderer, more: MoreFiles | None) -> Iterator[Mapping[str, FileContent]]:

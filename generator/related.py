@@ -10,6 +10,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -27,6 +28,8 @@ TAG_BONUS = 0.05  # added to the cosine similarity for each shared tag
 TAG_FILL_SCAN = 5000  # members read per tag when filling up with papers that share tags only
 CHUNK_PAIRS = 4_000_000  # candidate pairs a chunk of rows may produce
 CHUNK_ROWS = 2000
+ROUNDING_MARGIN = 1e-6
+BAR_SAMPLE = 8  # times `limit`: the best text candidates whose tag bonus is looked up to set the bar
 
 
 def related_papers(papers: Sequence[Paper], limit: int = 5) -> dict[str, tuple[str, ...]]:
@@ -113,9 +116,10 @@ def _tfidf(papers: Sequence[Paper]) -> sparse.csr_matrix:
 
 @dataclass(frozen=True)
 class _Tags:
-    """The papers' tags: each paper's as a bitset (a row of 64-bit words) and as tag ids, and each tag's members."""
+    """The papers' tags: as bitsets (word `w` of every paper's bitset in `words[w]`, so that the words of many
+    papers are read from one contiguous array), as each paper's tag ids, and as each tag's members."""
 
-    bits: NDArray[np.uint64]
+    words: list[NDArray[np.uint64]]
     of_paper: list[list[int]]
     members: list[NDArray[np.int64]]
 
@@ -133,10 +137,10 @@ def _tags(papers: Sequence[Paper]) -> _Tags:
             members[tag_ids[tag]].append(index)
             own.append(tag_ids[tag])
         of_paper.append(own)
-    bits = np.zeros((len(papers), max(1, (len(tag_ids) + 63) // 64)), dtype=np.uint64)
+    words = [np.zeros(len(papers), dtype=np.uint64) for _ in range(max(1, (len(tag_ids) + 63) // 64))]
     for tag_id, papers_tagged in enumerate(members):
-        bits[np.array(papers_tagged, dtype=np.int64), tag_id // 64] |= np.uint64(1 << (tag_id % 64))
-    return _Tags(bits, of_paper, [np.array(tagged, dtype=np.int64) for tagged in members])
+        words[tag_id // 64][np.array(papers_tagged, dtype=np.int64)] |= np.uint64(1 << (tag_id % 64))
+    return _Tags(words, of_paper, [np.array(tagged, dtype=np.int64) for tagged in members])
 
 
 def _row_costs(vectors: sparse.csr_matrix) -> NDArray[np.float64]:
@@ -175,9 +179,8 @@ def _neighbours(
     for chunk in chunks:
         contiguous = chunk[-1] - chunk[0] == len(chunk) - 1
         similar = (vectors[int(chunk[0]) : int(chunk[-1]) + 1] if contiguous else vectors[chunk]) @ transposed
-        indptr: NDArray[np.int64] = np.asarray(similar.indptr, dtype=np.int64)
-        indices: NDArray[np.int64] = np.asarray(similar.indices, dtype=np.int64)
-        data: NDArray[np.float64] = np.asarray(similar.data, dtype=np.float64)
+        # Kept as computed (int32 columns, float32 scores): each row's share is widened once it is cut short.
+        indptr, indices, data = similar.indptr.tolist(), similar.indices, similar.data
         for row, i in enumerate(chunk.tolist()):
             cols = indices[indptr[row] : indptr[row + 1]]
             scores = data[indptr[row] : indptr[row + 1]]
@@ -188,26 +191,30 @@ def _neighbours(
 
 def _best(
     i: int,
-    cols: NDArray[np.int64],
-    scores: NDArray[np.float64],
+    cols: NDArray[np.int32],
+    text: NDArray[np.float32],
     tags: _Tags,
     limit: int,
 ) -> list[int]:
     """The best `limit` of row `i`'s text candidates once the tag bonus is added, filled up with tag-only ones."""
     max_bonus = TAG_BONUS * len(tags.of_paper[i])
-    if len(cols) > limit and max_bonus:
-        # The best `limit` by text, with their bonus, set a bar the final choices reach; a candidate can only
-        # reach it if its text score plus the largest possible bonus does, which keeps the tag look-ups short.
-        top = np.argpartition(scores, len(scores) - limit)[len(scores) - limit :]
-        bar = float(np.min(scores[top] + TAG_BONUS * _shared(i, cols[top], tags.bits)))
-        short = scores >= bar - max_bonus
-        cols, scores = cols[short], scores[short]
+    if len(cols) > limit * BAR_SAMPLE and max_bonus:
+        # The best few by text, with their bonus, set a bar the final choices reach (they are candidates too);
+        # a candidate can only reach it if its text score plus the largest possible bonus does, which keeps
+        # the tag look-ups short.
+        sample = np.argpartition(text, len(text) - limit * BAR_SAMPLE)[len(text) - limit * BAR_SAMPLE :]
+        totals = text[sample] + TAG_BONUS * _shared(i, cols[sample], tags)
+        bar = float(np.partition(totals, len(totals) - limit)[len(totals) - limit])
+        # Less a margin for the float32 scores' rounding: a candidate too many costs nothing, one too few would.
+        short = text >= bar - max_bonus - ROUNDING_MARGIN
+        cols, text = cols[short], text[short]
+    scores = text.astype(np.float64)
     if max_bonus:
-        scores = scores + TAG_BONUS * _shared(i, cols, tags.bits)
+        scores += TAG_BONUS * _shared(i, cols, tags)
     if len(cols) < limit and max_bonus:
         extra = _tag_only(i, cols, tags, limit - len(cols))
         cols = np.concatenate((cols, extra))
-        scores = np.concatenate((scores, TAG_BONUS * _shared(i, extra, tags.bits)))
+        scores = np.concatenate((scores, TAG_BONUS * _shared(i, extra, tags)))
     if len(cols) > limit:
         kth = np.partition(scores, len(scores) - limit)[len(scores) - limit]
         top = scores >= kth
@@ -216,16 +223,17 @@ def _best(
     return [int(j) for j in cols[order]]
 
 
-def _shared(i: int, cols: NDArray[np.int64], tag_bits: NDArray[np.uint64]) -> NDArray[np.float64]:
+def _shared(i: int, cols: NDArray[np.integer[Any]], tags: _Tags) -> NDArray[np.float64]:
     """How many tags each of `cols` shares with paper `i`, counted in the words where `i` has tags only."""
-    own = tag_bits[i]
     common = np.zeros(len(cols), dtype=np.float64)
-    for word in np.flatnonzero(own).tolist():
-        common += np.bitwise_count(tag_bits[cols, word] & own[word])
+    for word in tags.words:
+        own = word[i]
+        if own:
+            common += np.bitwise_count(word[cols] & own)
     return common
 
 
-def _tag_only(i: int, cols: NDArray[np.int64], tags: _Tags, wanted: int) -> NDArray[np.int64]:
+def _tag_only(i: int, cols: NDArray[np.integer[Any]], tags: _Tags, wanted: int) -> NDArray[np.int64]:
     """Up to `wanted` papers outside `cols` (and not `i`) sharing the most tags with `i`, smaller index first."""
     found = np.concatenate([tags.members[tag][:TAG_FILL_SCAN] for tag in tags.of_paper[i]])
     papers, shared = np.unique(found, return_counts=True)

@@ -7,11 +7,13 @@ only the bounds of each run go to them, and only the results come back (pickled)
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 Result = TypeVar("Result")
@@ -22,6 +24,21 @@ PART_MAX = 2000  # items in one run at most, so that no result to send back is l
 
 # The work of this process, when it is a helper: inherited from the parent, which defined it.
 _work: Work | None = None
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """No garbage collection while a catalog is read, checked or rendered, here and in helpers forked
+    meanwhile. These steps make next to no cyclic garbage (none for loading, checking and paper pages; about
+    1,200 objects for the feeds of 10,000 papers), but each of the collector's passes walks every object made
+    so far: for 100,000 papers they took a quarter of the loading time and a tenth of the rendering time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _adopt(work: Work) -> None:
