@@ -19,6 +19,7 @@ from scipy import sparse  # type: ignore[import-untyped]
 from generator.links import URL_PATTERN
 from generator.model import Paper
 from generator.terms import TermIds, words
+from generator.workers import map_runs, worker_count
 
 TITLE_WEIGHT = 3  # a title word counts as this many abstract words
 TOP_TERMS = 24  # terms kept per paper, by TF-IDF weight
@@ -28,6 +29,7 @@ TAG_BONUS = 0.05  # added to the cosine similarity for each shared tag
 TAG_FILL_SCAN = 5000  # members read per tag when filling up with papers that share tags only
 CHUNK_PAIRS = 4_000_000  # candidate pairs a chunk of rows may produce
 CHUNK_ROWS = 2000
+PARALLEL_FROM = 2000  # papers: below this, reading their terms takes well under a second
 ROUNDING_MARGIN = 1e-6
 BAR_SAMPLE = 8  # times `limit`: the best text candidates whose tag bonus is looked up to set the bar
 
@@ -75,28 +77,16 @@ class RelatedIndex:
 def _tfidf(papers: Sequence[Paper]) -> sparse.csr_matrix:
     """The papers' L2-normalised TF-IDF vectors (float32 CSR), pruned to their `TOP_TERMS` best useful terms."""
     n = len(papers)
-    vocabulary = TermIds()
-    term_of = vocabulary.__getitem__
-    ids = array("i")
-    indptr = array("q", [0])
-    for paper in papers:
-        # URLs are addresses, not content: "github" or "https" must not make two papers related.
-        ids.extend(map(term_of, words(URL_PATTERN.sub(" ", paper.abstract))))
-        ids.extend(list(map(term_of, words(paper.title))) * TITLE_WEIGHT)
-        indptr.append(len(ids))
-    indices = np.frombuffer(ids, dtype=np.int32)
-    counts = sparse.csr_matrix(
-        (np.ones(len(indices), dtype=np.float32), indices, np.frombuffer(indptr, dtype=np.int64)),
-        shape=(n, vocabulary.count),
-    )
-    del ids, indices
+    indices, indptr, vocabulary = _term_ids(papers)
+    counts = sparse.csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(n, vocabulary))
+    del indices
     counts.sum_duplicates()
 
-    df = np.bincount(counts.indices, minlength=vocabulary.count)
+    df = np.bincount(counts.indices, minlength=vocabulary)
     cap = max(MIN_DF_CAP, int(DF_CAP_SHARE * n))
     useful = (df >= 2) & (df <= cap)
     useful[0] = False
-    idf = np.zeros(vocabulary.count, dtype=np.float32)
+    idf = np.zeros(vocabulary, dtype=np.float32)
     idf[useful] = np.log(n / df[useful])
     weights = counts
     weights.data = (1 + np.log(weights.data)) * idf[weights.indices]
@@ -111,7 +101,40 @@ def _tfidf(papers: Sequence[Paper]) -> sparse.csr_matrix:
     norms = np.sqrt(np.bincount(rows, weights=data.astype(np.float64) ** 2, minlength=n))
     data = (data / norms[rows]).astype(np.float32)
     indptr_kept = np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=n))))
-    return sparse.csr_matrix((data, weights.indices[kept], indptr_kept), shape=(n, vocabulary.count))
+    return sparse.csr_matrix((data, weights.indices[kept], indptr_kept), shape=(n, vocabulary))
+
+
+def _term_ids(papers: Sequence[Paper]) -> tuple[NDArray[np.int32], NDArray[np.int64], int]:
+    """Every paper's terms as term ids, one after another, where each paper's start; and how many ids there
+    are. A term's id is its rank in order of first appearance, as if the papers were read in one go, although
+    large catalogs are read in runs on every core."""
+    workers = worker_count() if len(papers) >= PARALLEL_FROM else 1
+    runs = map_runs(lambda start, end: _run_term_ids(papers[start:end]), len(papers), workers)
+    vocabulary: dict[str, int] = {}
+    ids: list[NDArray[np.int32]] = []
+    lengths: list[NDArray[np.int64]] = []
+    for terms, run_ids, run_lengths in runs:
+        # The run's own ids, 0 (dropped words) included, to the catalog's.
+        known = [vocabulary.setdefault(term, len(vocabulary) + 1) for term in terms]
+        ids.append(np.array([0, *known], dtype=np.int32)[np.frombuffer(run_ids, dtype=np.int32)])
+        lengths.append(np.frombuffer(run_lengths, dtype=np.int64))
+    indptr = np.concatenate(([0], np.cumsum(np.concatenate(lengths)))).astype(np.int64)
+    return np.concatenate(ids), indptr, len(vocabulary) + 1
+
+
+def _run_term_ids(papers: Sequence[Paper]) -> tuple[list[str], array[int], array[int]]:
+    """The terms of a run of papers, by id from 1; each paper's term ids, one after another; their numbers."""
+    vocabulary = TermIds()
+    term_of = vocabulary.__getitem__
+    ids = array("i")
+    lengths = array("q")
+    for paper in papers:
+        before = len(ids)
+        # URLs are addresses, not content: "github" or "https" must not make two papers related.
+        ids.extend(map(term_of, words(URL_PATTERN.sub(" ", paper.abstract))))
+        ids.extend(list(map(term_of, words(paper.title))) * TITLE_WEIGHT)
+        lengths.append(len(ids) - before)
+    return vocabulary.terms(), ids, lengths
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,10 @@ class TermIds(dict[str, int]):
         self[word] = term_id
         return term_id
 
+    def terms(self) -> list[str]:
+        """The terms seen, in the order of their ids from 1."""
+        return [key[1:] for key in self if key.startswith(" ")]
+
 
 def normalise(word: str) -> str | None:
     """`word` (a `TOKEN`) as a term: lowercased, plurals folded crudely; None for a stop word or a number."""
