@@ -9,10 +9,14 @@ from typing import TextIO, TypeVar
 
 T = TypeVar("T")
 STEP = 500  # items between two updates: often enough to see, rarely enough to cost nothing
+CLEAR_TO_END = "\x1b[K"  # a shorter line must not leave the end of a longer one behind
 
 
 class Progress:
-    """`label: done/total` on the terminal's stderr line, updated every `STEP` items and at the end."""
+    """`label: done/total` on the terminal's stderr line, updated every `STEP` items and at the end.
+
+    Operations that run at the same time (paper pages rendered by helpers while this process makes the search
+    index) share the line, each as `label: done/total`; it ends once all of them are done."""
 
     def __init__(self, total: int, label: str, stream: TextIO | None = None) -> None:
         self.out = stream or sys.stderr
@@ -20,18 +24,60 @@ class Progress:
         self.label = label
         self.done = 0
         self.shown = self.out.isatty() and not os.environ.get("CI") and total > STEP
+        if self.shown:
+            _sharing(self.out).append(self)
 
     def advance(self, count: int = 1) -> None:
         """Count `count` more items done (a part of the work done elsewhere, say)."""
         before, self.done = self.done, self.done + count
         if self.shown and (self.done // STEP > before // STEP or self.done == self.total):
-            self.out.write(f"\r{self.label}: {self.done:,}/{self.total:,}" + ("\n" if self.done == self.total else ""))
+            _show(self.out)
+
+    def close(self) -> None:
+        """Leave the line if not done: an operation that stopped early must not hold it. (One that is done
+        stays on it until the others sharing it are done too.)"""
+        sharing = _lines.get(self.out, [])
+        if self.finished or self not in sharing:
+            return
+        sharing.remove(self)
+        if not sharing:
+            del _lines[self.out]
+            self.out.write("\n")
             self.out.flush()
+        elif all(shown.finished for shown in sharing):
+            _show(self.out)
+
+    @property
+    def finished(self) -> bool:
+        return self.done >= self.total
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.done:,}/{self.total:,}"
+
+
+# The operations shown on each stream's line, until all of them are done.
+_lines: dict[TextIO, list[Progress]] = {}
+
+
+def _sharing(stream: TextIO) -> list[Progress]:
+    return _lines.setdefault(stream, [])
+
+
+def _show(stream: TextIO) -> None:
+    sharing = _sharing(stream)
+    stream.write("\r" + " | ".join(map(str, sharing)) + CLEAR_TO_END)
+    if all(shown.finished for shown in sharing):
+        stream.write("\n")
+        del _lines[stream]
+    stream.flush()
 
 
 def progress(items: Sequence[T], label: str, stream: TextIO | None = None) -> Iterator[T]:
     """Yield `items`, showing `label: n/total` on the terminal's stderr line as they go."""
     shown = Progress(len(items), label, stream)
-    for item in items:
-        shown.advance()
-        yield item
+    try:
+        for item in items:
+            shown.advance()
+            yield item
+    finally:
+        shown.close()
