@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
+import secrets
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.progress import progress
 
+NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 # What a generated file holds: text, written as UTF-8, or bytes written as they are (gzip-compressed exports).
 FileContent = str | bytes
 
@@ -47,17 +48,19 @@ def write_atomically(path: Path | str, content: bytes, durable: bool = True) -> 
 
 
 def _temporary_beside(path: str) -> tuple[int, str]:
-    """A new file in the folder of `path`, open to write its next content, as `tempfile.mkstemp` makes one.
+    """A new file in the folder of `path`, open to write its next content, with the permissions a plain
+    `open()` gives (0666 less the umask), not mkstemp's 0600: the pages and data files are not secrets.
 
     Named after this process, which writes one file at a time, rather than at random: for 100,000 small pages
     the random names cost half as much as the writing. A name left by a killed run whose process number came
     back is not reused: a random one is taken then."""
     folder, name = os.path.split(path)
     temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
-    try:
-        return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600), temporary
-    except FileExistsError:
-        return tempfile.mkstemp(dir=folder or None, prefix=f".{name}.", suffix=".tmp")
+    while True:
+        try:
+            return os.open(temporary, NEW_FILE, 0o666), temporary
+        except FileExistsError:
+            temporary = os.path.join(folder, f".{name}.{secrets.token_hex(6)}.tmp")
 
 
 def write_files(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,18 @@ def test_write_atomically_leaves_a_temporary_file_of_a_killed_run_alone(tmp_path
     assert target.read_bytes() == b"whole"
     assert left.read_bytes() == b"half"
     assert len(list(tmp_path.iterdir())) == 2
+
+
+def test_written_files_get_the_permissions_open_gives(tmp_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        write_atomically(tmp_path / "page.md", b"whole")
+        (tmp_path / f".again.md.{os.getpid()}.tmp").write_bytes(b"half")  # the fallback name too
+        write_atomically(tmp_path / "again.md", b"whole")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "page.md").stat().st_mode) == 0o644
+    assert stat.S_IMODE((tmp_path / "again.md").stat().st_mode) == 0o644
 
 
 def test_stale_files_are_removed_in_path_order(tmp_path: Path) -> None:
