@@ -11,7 +11,7 @@ from typing import Any
 from generator.errors import Problem
 from generator.model import Catalog, Location, Paper, Tag
 from generator.schema import parse_paper, parse_tags
-from generator.workers import collection_paused, map_runs, worker_count
+from generator.workers import collection_paused, map_runs, workers_for
 from generator.yamlfile import dump_yaml, read_yaml
 
 PAPERS_DIR = "papers"
@@ -124,10 +124,6 @@ def parse_catalog(
         return _catalog(tags_file, paths, lambda start, end: read_papers(paper_sources[start:end]), workers)
 
 
-# Below this many paper files the catalog reads in a fraction of a second: helper processes are not worth it.
-PARALLEL_FROM = 2000
-
-
 def _catalog(
     tags_file: SourceFile | None,
     paper_files: list[str],
@@ -139,7 +135,7 @@ def _catalog(
     vocabulary_loaded = not problems
     tags_shown = tags_file.path if tags_file is not None else f"data/{TAGS_FILE}"
     if workers is None:
-        workers = worker_count() if len(paper_files) >= PARALLEL_FROM else 1
+        workers = workers_for(len(paper_files))
     papers: list[PaperEntry] = []
     partial: list[PaperEntry] = []
     for run in map_runs(read_run, len(paper_files), workers):

@@ -9,11 +9,11 @@ from collections.abc import Collection, Sequence
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from generator.catalog import PARALLEL_FROM, LoadedCatalog
+from generator.catalog import LoadedCatalog
 from generator.errors import Problem
 from generator.model import Location, Paper
 from generator.slugs import title_key
-from generator.workers import collection_paused, map_runs, worker_count
+from generator.workers import collection_paused, map_runs, workers_for
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -38,7 +38,7 @@ def check_catalog(loaded: LoadedCatalog, workers: int | None = None) -> list[Pro
             return found, [title_key(paper.title) for paper in papers[start:end]]
 
         if workers is None:
-            workers = worker_count() if len(entries) >= PARALLEL_FROM else 1
+            workers = workers_for(len(entries))
         title_keys: list[str] = []
         for found, keys in map_runs(check_run, len(entries), workers):
             problems += found

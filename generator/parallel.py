@@ -20,11 +20,8 @@ from generator.compression import gzipped
 from generator.model import Catalog
 from generator.progress import Progress
 from generator.render import SiteRenderer, paper_page
-from generator.workers import can_fork, collection_paused, runs_of, worker_count
+from generator.workers import can_fork, collection_paused, runs_of, workers_for
 from generator.write import FileContent, WriteReport, merged, write_changed
-
-# Below this many papers the site renders in well under a second or two: starting workers is not worth it.
-PARALLEL_FROM = 2000
 
 Pages = dict[str, str]
 Files = dict[str, FileContent]
@@ -93,7 +90,7 @@ def _render(
 ) -> tuple[Files, WriteReport]:
     """The files not written yet, and what writing the others did."""
     if workers is None:
-        workers = worker_count() if len(catalog.papers) >= PARALLEL_FROM else 1
+        workers = workers_for(len(catalog.papers))
     with collection_paused():
         renderer = SiteRenderer(catalog, site_url)
         if workers < 2 or not can_fork():

@@ -19,7 +19,7 @@ from scipy import sparse  # type: ignore[import-untyped]
 from generator.links import URL_PATTERN
 from generator.model import Paper
 from generator.terms import TermIds, words
-from generator.workers import map_runs, worker_count
+from generator.workers import map_runs, workers_for
 
 TITLE_WEIGHT = 3  # a title word counts as this many abstract words
 TOP_TERMS = 24  # terms kept per paper, by TF-IDF weight
@@ -29,8 +29,7 @@ TAG_BONUS = 0.05  # added to the cosine similarity for each shared tag
 TAG_FILL_SCAN = 5000  # members read per tag when filling up with papers that share tags only
 CHUNK_PAIRS = 4_000_000  # candidate pairs a chunk of rows may produce
 CHUNK_ROWS = 2000
-PARALLEL_FROM = 2000  # papers: below this, reading their terms takes well under a second
-ROUNDING_MARGIN = 1e-6
+ROUNDING_MARGIN = 1e-6  # below the bar a float32 text score may still reach it by; see _best
 BAR_SAMPLE = 8  # times `limit`: the best text candidates whose tag bonus is looked up to set the bar
 
 
@@ -108,8 +107,7 @@ def _term_ids(papers: Sequence[Paper]) -> tuple[NDArray[np.int32], NDArray[np.in
     """Every paper's terms as term ids, one after another, where each paper's start; and how many ids there
     are. A term's id is its rank in order of first appearance, as if the papers were read in one go, although
     large catalogs are read in runs on every core."""
-    workers = worker_count() if len(papers) >= PARALLEL_FROM else 1
-    runs = map_runs(lambda start, end: _run_term_ids(papers[start:end]), len(papers), workers)
+    runs = map_runs(lambda start, end: _run_term_ids(papers[start:end]), len(papers), workers_for(len(papers)))
     vocabulary: dict[str, int] = {}
     ids: list[NDArray[np.int32]] = []
     lengths: list[NDArray[np.int64]] = []

@@ -59,6 +59,16 @@ def worker_count() -> int:
     return os.cpu_count() or 1
 
 
+# Below this many papers (or files) loading, checking or rendering takes a second or two at most: forking helper
+# processes is not worth it.
+PARALLEL_FROM = 2000
+
+
+def workers_for(items: int) -> int:
+    """How many processes to share work on `items` papers or files among: one per core, or one for few items."""
+    return worker_count() if items >= PARALLEL_FROM else 1
+
+
 def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import catalog, workers
+from generator import workers
 from generator.catalog import SourceFile, load_catalog, parse_catalog
 from generator.check import check_catalog
 from tests.conftest import FIXTURES, REPOSITORY
@@ -52,7 +52,7 @@ def test_a_small_catalog_loads_in_this_process(mixed_data: Path, monkeypatch: py
     def no_pool(*arguments: object, **keywords: object) -> None:
         raise AssertionError("a small catalog started workers")
 
-    assert len(list(mixed_data.glob("papers/*.yml"))) < catalog.PARALLEL_FROM
+    assert len(list(mixed_data.glob("papers/*.yml"))) < workers.PARALLEL_FROM
     monkeypatch.setattr(workers, "ProcessPoolExecutor", no_pool)
     assert load_catalog(mixed_data, mixed_data.parent) == load_catalog(mixed_data, mixed_data.parent, workers=1)
 

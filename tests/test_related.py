@@ -155,8 +155,7 @@ def test_any_part_of_the_catalog_gets_what_the_whole_gets(monkeypatch: pytest.Mo
 def test_terms_read_in_runs_on_two_processes_make_the_same_matrix(monkeypatch: pytest.MonkeyPatch) -> None:
     papers = sorted(bundled(), key=lambda paper: paper.slug)
     alone = related._tfidf(papers)
-    monkeypatch.setattr(related, "PARALLEL_FROM", 0)
-    monkeypatch.setattr(related, "worker_count", lambda: 2)
+    monkeypatch.setattr(related, "workers_for", lambda items: 2)
     monkeypatch.setattr("generator.workers.PART_MAX", 9)  # 13 runs, each with ids of its own
     in_runs = related._tfidf(papers)
     assert alone.shape == in_runs.shape

@@ -49,3 +49,9 @@ def test_without_fork_the_work_is_done_in_this_process(monkeypatch: pytest.Monke
     processes = map_runs(lambda start, end: os.getpid(), 100, 2)
     assert len(processes) > 1
     assert set(processes) == {os.getpid()}
+
+
+def test_few_items_are_worked_on_in_this_process_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "worker_count", lambda: 2)
+    assert workers.workers_for(workers.PARALLEL_FROM - 1) == 1
+    assert workers.workers_for(workers.PARALLEL_FROM) == 2
