@@ -27,6 +27,8 @@ class Vocabulary:
     abstract_weights: tuple[int, ...]
     title_lengths: tuple[int, ...]
     abstract_lengths: tuple[int, ...]
+    longest_title: int
+    longest_abstract: int
 
     @classmethod
     def of(cls, catalog: Catalog) -> Vocabulary:
@@ -39,7 +41,27 @@ class Vocabulary:
             tuple(abstracts.values()),
             tuple(len(WORD.findall(paper.title)) for paper in catalog.papers),
             tuple(len(WORD.findall(paper.abstract)) for paper in catalog.papers),
+            max(len(paper.title) for paper in catalog.papers),
+            max(len(paper.abstract) for paper in catalog.papers),
         )
+
+
+def synthetic_title(rng: random.Random, vocabulary: Vocabulary) -> str:
+    # Drawn again when longer than any bundled title: word counts and words are drawn apart, so long
+    # counts of long words would otherwise give titles longer than the bundled listings ever hold.
+    while True:
+        length = rng.choice(vocabulary.title_lengths)
+        title = " ".join(rng.choices(vocabulary.title_words, vocabulary.title_weights, k=length))
+        if len(title) <= vocabulary.longest_title:
+            return title
+
+
+def synthetic_abstract(rng: random.Random, vocabulary: Vocabulary) -> str:
+    # As titles: no longer than the longest bundled abstract.
+    while True:
+        abstract = sentences(rng, vocabulary, rng.choice(vocabulary.abstract_lengths))
+        if len(abstract) <= vocabulary.longest_abstract:
+            return abstract
 
 
 def sentences(rng: random.Random, vocabulary: Vocabulary, words: int) -> str:
@@ -70,9 +92,7 @@ def synthetic_papers(count: int, bundled: Catalog, seed: int = 17) -> Iterator[P
     taken: set[str] = set()
     start = datetime.date(2025, 1, 1)
     for number in range(count):
-        length = rng.choice(vocabulary.title_lengths)
-        words = rng.choices(vocabulary.title_words, vocabulary.title_weights, k=length)
-        title = " ".join(words)
+        title = synthetic_title(rng, vocabulary)
         slug = make_slug(title, taken)
         taken.add(slug)
         chosen: list[str] = []
@@ -89,7 +109,7 @@ def synthetic_papers(count: int, bundled: Catalog, seed: int = 17) -> Iterator[P
             links.append(Link("model", f"https://huggingface.co/lab{number % 997}/{slug[:30]}"))
         if rng.random() < 0.1:
             links.append(Link("project", f"https://lab{number % 997}.github.io/{slug[:30]}/"))
-        abstract = sentences(rng, vocabulary, rng.choice(vocabulary.abstract_lengths))
+        abstract = synthetic_abstract(rng, vocabulary)
         day = start + datetime.timedelta(days=number // 40)
         listing = Listing(day.strftime("%b %-d"), f"daily-{day.isoformat()}.txt")
         yield Paper(slug, title, abstract, tuple(chosen), tuple(links), (listing,), day)

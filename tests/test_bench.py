@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,10 @@ PAPERS = 60
 def report() -> Report:
     if not CHROMIUM.exists():
         pytest.fail("Chromium is missing at /usr/bin/chromium: install it with `apt-get install chromium`")
-    return run_bench(REPOSITORY, PAPERS, baseline=True, browser=True)
+    # On a thread of its own: once pytest-playwright's browser fixture has run, this thread has an event
+    # loop, and the benchmark's own Playwright (sync API) refuses to start inside one.
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        return executor.submit(run_bench, REPOSITORY, PAPERS, baseline=True, browser=True).result()
 
 
 def test_every_stage_is_timed(report: Report) -> None:

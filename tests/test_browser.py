@@ -91,7 +91,7 @@ def test_a_phone_sees_the_paper_without_horizontal_scrolling(browser: Browser, b
 def test_a_paper_page_switches_scheme_and_remembers_it(base_url: str, page: Page) -> None:
     page.goto(base_url + PAPER)
     before = page.locator("body").get_attribute("data-md-color-scheme")
-    page.click("[data-ps-scheme]")
+    page.click("button.ps-bar__scheme")
     after = page.locator("body").get_attribute("data-md-color-scheme")
     assert {before, after} == {"default", "slate"}
     page.goto(base_url + "tags/speech/")  # a Material page reads the same stored choice

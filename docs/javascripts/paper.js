@@ -10,7 +10,19 @@
     { media: "(prefers-color-scheme: dark)", scheme: "slate" },
   ];
 
-  document.querySelector("[data-ps-scheme]")?.addEventListener("click", () => {
+  // Buttons are made here, not in the page: without this script they would do nothing.
+  function button(className, label, text) {
+    const made = document.createElement("button");
+    made.type = "button";
+    made.className = className;
+    made.textContent = text;
+    if (label) made.setAttribute("aria-label", label);
+    return made;
+  }
+
+  const scheme = button("ps-bar__scheme", "Switch between light and dark", "◐");
+  document.querySelector(".ps-bar")?.append(scheme);
+  scheme.addEventListener("click", () => {
     const index = body.dataset.mdColorScheme === "slate" ? 0 : 1;
     const color = { ...schemes[index], primary: "indigo", accent: "indigo" };
     body.dataset.mdColorScheme = color.scheme;
@@ -31,16 +43,15 @@
   }
 
   const canonical = document.querySelector("link[rel=canonical]");
-  for (const button of document.querySelectorAll("[data-ps-copy-permalink]")) {
-    copier(button, () => (canonical ? canonical.href : window.location.href));
+  const actions = document.querySelector(".ps-actions");
+  if (actions) {
+    const permalink = button("ps-permalink", null, "Copy permalink");
+    copier(permalink, () => (canonical ? canonical.href : window.location.href));
+    actions.prepend(permalink);
   }
   for (const block of document.querySelectorAll(".ps-cite pre")) {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "ps-copy";
-    button.textContent = "Copy";
-    button.setAttribute("aria-label", `Copy the ${block.dataset.format || "citation"}`);
-    copier(button, () => block.textContent);
-    block.before(button);
+    const copy = button("ps-copy", `Copy the ${block.dataset.format || "citation"}`, "Copy");
+    copier(copy, () => block.textContent);
+    block.before(copy);
   }
 })();
