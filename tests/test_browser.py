@@ -51,7 +51,7 @@ def test_every_asset_of_a_paper_page_loads_under_the_path(base_url: str, page: P
 
 def test_a_tag_chip_leads_to_its_tag_page(base_url: str, page: Page) -> None:
     page.goto(base_url + PAPER)
-    page.click("a.ps-chip >> text=Speech")
+    page.click(".ps-chips a >> text=Speech")
     page.wait_for_url(base_url + "tags/speech/")
     assert page.locator("article h1").inner_text().startswith("Speech")
     assert page.locator("article a.ps-title").count() == 2

@@ -100,7 +100,7 @@ def test_two_tag_filters_narrow_the_results(base_url: str, page: Page) -> None:
 
 def test_a_tag_chip_leads_to_its_tag_page(base_url: str, page: Page) -> None:
     page.goto(base_url + PAPER)
-    page.click("a.ps-chip >> text=Data Contamination")
+    page.click(".ps-chips a >> text=Data Contamination")
     page.wait_for_url(base_url + "tags/data-contamination/")
     assert page.locator("article a.ps-title").count() == 3
 

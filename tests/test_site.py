@@ -102,7 +102,7 @@ def test_a_paper_page_shows_title_abstract_tags_and_badges(
         assert article.h1 is not None and article.h1.get_text().rstrip("¶") == paper.title
         abstract = article.select_one("p.ps-abstract")
         assert abstract is not None and abstract.get_text() == paper.abstract, paper.slug
-        chips = [(chip.get_text(), chip["href"]) for chip in article.select("a.ps-chip")]
+        chips = [(chip.get_text(), chip["href"]) for chip in article.select(".ps-chips a")]
         names = {tag.slug: tag.name for tag in catalog.tags}
         assert chips == [(names[slug], f"../../tags/{slug}/") for slug in paper.tags]
         stars = [str(image["src"]) for image in article.select("a.ps-badge--code img")]
@@ -133,7 +133,7 @@ def test_home_and_overview_pages_count_papers_and_tags(
     home = page(project).select_one("article")
     assert home is not None
     assert "111 papers" in home.get_text()
-    assert len(home.select("a.ps-chip")) == len(catalog.tags)
+    assert len(home.select(".ps-chips a")) == len(catalog.tags)
     overview = page(project, "tags").select_one("article")
     assert overview is not None
     for tag in catalog.tags:
