@@ -2,7 +2,8 @@
 // the colour scheme stored where Material keeps it, or the system's, so no page flashes the wrong one.
 // A file rather than inline code: the browser caches it once instead of every page repeating it.
 (() => {
-  const key = `${new URL(document.body.dataset.psBase, location).pathname}.__palette`;
+  // The site's root is where this file's folder is: no page needs to say it.
+  const key = `${new URL("..", document.currentScript.src).pathname}.__palette`;
   let stored;
   try {
     stored = JSON.parse(localStorage.getItem(key));

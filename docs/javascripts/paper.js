@@ -3,8 +3,8 @@
 (() => {
   "use strict";
   const body = document.body;
-  if (!body.dataset.psBase) return;
-  const key = `${new URL(body.dataset.psBase, window.location.href).pathname}.__palette`;
+  if (!document.querySelector(".ps-bar")) return;
+  const key = `${new URL("..", document.currentScript.src).pathname}.__palette`;
   const schemes = [
     { media: "(prefers-color-scheme: light)", scheme: "default" },
     { media: "(prefers-color-scheme: dark)", scheme: "slate" },

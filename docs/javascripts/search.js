@@ -4,6 +4,7 @@
 // the catalog's size. Everything a result shows is set as text, never as HTML.
 (() => {
   "use strict";
+  const script = document.currentScript.src; // read now: it is null once this file has run
   const root = document.querySelector("[data-ps-search]");
   if (!root) return;
   // Static markup, built here rather than sent with every page.
@@ -36,7 +37,8 @@
   const list = root.querySelector("[data-ps-results]");
   const more = root.querySelector(".ps-search__more");
   const tagBox = root.querySelector("[data-ps-tags]");
-  const base = new URL(root.dataset.base, window.location.href);
+  // The site's root: given by the page, or else the folder above this file's (javascripts/search.js).
+  const base = root.dataset.base ? new URL(root.dataset.base, window.location.href) : new URL("..", script);
   const SHOWN = 10; // results per page of results: each may cost a paper file
   const PREFIX_WEIGHT = 0.6; // a word the query word only begins ranks below the word itself
   const PREFIX_CHUNKS = 2; // word chunks read for one query word, at most
