@@ -1,4 +1,5 @@
-"""MkDocs hooks (mkdocs.yml `hooks:`): edit actions that open a page's data file; sitemaps in parts."""
+"""MkDocs hooks (mkdocs.yml `hooks:`): edit actions that open a page's data file; Markdown converted on every
+core for `mkdocs build`; sitemaps in parts."""
 
 from __future__ import annotations
 
@@ -6,8 +7,17 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
+from generator.mkdocs_parallel import convert_pages
 from generator.render import source_of_page
 from generator.sitemap import split_sitemap
+
+# The command MkDocs runs. Only `build` converts pages in helper processes: `serve` rebuilds in a process that
+# also runs a web server's threads, and forking a process with threads may copy a lock some thread holds.
+_command: list[str] = []
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command[:] = [command]
 
 
 def on_files(files: Any, config: Any) -> Any:
@@ -18,6 +28,12 @@ def on_files(files: Any, config: Any) -> Any:
         source = source_of_page(file.src_uri)
         file.edit_uri = posixpath.join(to_root, source) if source is not None else None
     return files
+
+
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    if _command == ["build"]:
+        convert_pages(config, files)
+    return nav
 
 
 def on_post_build(config: Any) -> None:

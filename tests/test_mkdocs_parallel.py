@@ -1,0 +1,111 @@
+"""Markdown converted in helper processes during `mkdocs build` (generator/mkdocs_parallel.py): the real MkDocs
+build of the bundled catalog, in this process, with conversion forced onto two processes from two pages."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import cast
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+import generator.mkdocs_parallel as mkdocs_parallel
+from generator.mkdocs_parallel import Converted, Record, take
+from tests.conftest import REPOSITORY, built_site, copy_project, snapshot
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled catalog's project, with its Markdown written and built once by `generator build`."""
+    project = copy_project(tmp_path_factory.mktemp("parallel") / "project", REPOSITORY / "data")
+    built_site(project)
+    return project
+
+
+def build_site(project: Path, site: Path) -> None:
+    """`mkdocs build --strict` as the command runs it, in this process."""
+    config = load_config(config_file=str(project / "mkdocs.yml"), strict=True, site_dir=str(site))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+
+
+@pytest.fixture
+def two_processes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Conversion on two processes from two pages; the file each converting process writes its id to."""
+    monkeypatch.setattr("generator.workers.PARALLEL_FROM", 2)
+    monkeypatch.setattr("generator.workers.worker_count", lambda: 2)
+    converters = tmp_path / "converters"
+    convert = mkdocs_parallel.convert
+
+    def recorded(page: Page, *arguments: object) -> Converted:
+        with converters.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        return convert(page, *arguments)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(mkdocs_parallel, "convert", recorded)
+    return converters
+
+
+def test_pages_converted_by_two_processes_make_the_same_site(project: Path, two_processes: Path) -> None:
+    build_site(project, project / "site-parallel")
+    converters = two_processes.read_text().split()
+    assert len(set(converters)) == 2
+    assert len(converters) == len(list((project / "docs").rglob("*.md")))
+    assert snapshot(project / "site-parallel") == snapshot(project / "site")
+
+
+def test_broken_links_found_by_both_processes_fail_the_strict_build_each_once(
+    project: Path, two_processes: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    papers = sorted((project / "docs" / "papers").glob("*.md"))
+    for page in papers:  # pages at both ends of the run of pages, so both processes meet some
+        page.write_text(page.read_text() + "\n[Gone](missing.md)\n")
+    caplog.set_level(logging.WARNING, logger="mkdocs")
+    logging.getLogger("mkdocs").propagate = True  # for caplog, which listens at the root
+    with pytest.raises(Abort, match=f"Aborted with {len(papers)} warnings in strict mode"):
+        build_site(project, project / "site-broken")
+    warnings = [record.getMessage() for record in caplog.records if record.levelno == logging.WARNING]
+    assert sorted(warnings) == [
+        f"Doc file 'papers/{page.name}' contains a link 'missing.md', but the target 'papers/missing.md' is not "
+        "found among documentation files."
+        for page in papers
+    ]
+    assert len(set(two_processes.read_text().split())) == 2
+
+
+class Fake:
+    """Stands for a page: the Markdown it holds, and its class's render method."""
+
+    def __init__(self, markdown: str) -> None:
+        self.markdown = markdown
+        self.content: str | None = None
+
+    def render(self, config: object, files: object) -> None:
+        self.content = "<p>converted again</p>"
+
+
+def converted(markdown: str) -> Converted:
+    return Converted(hash(markdown), "<p>converted</p>", [], "Title", {"title"}, None, (Record("mkdocs", 30, "x"),))
+
+
+def test_a_page_takes_its_converted_html_once() -> None:
+    page = Fake("# Title")
+    take(cast(Page, page), converted("# Title"), cast(Files, None))
+    page.render(None, None)
+    assert page.content == "<p>converted</p>"
+    assert "render" not in vars(page)  # a later build converts it again
+    page.render(None, None)
+    assert page.content == "<p>converted again</p>"
+
+
+def test_a_page_whose_markdown_changed_since_is_converted_again() -> None:
+    page = Fake("# Title, changed by a plugin")
+    take(cast(Page, page), converted("# Title"), cast(Files, None))
+    page.render(None, None)
+    assert page.content == "<p>converted again</p>"
