@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.model import Catalog, Link, Listing, Paper, Tag, TagRule
-from generator.slugs import make_slug
+from generator.slugs import make_slug, title_key
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 TAGS = 200
@@ -46,13 +46,16 @@ class Vocabulary:
         )
 
 
-def synthetic_title(rng: random.Random, vocabulary: Vocabulary) -> str:
-    # Drawn again when longer than any bundled title: word counts and words are drawn apart, so long
-    # counts of long words would otherwise give titles longer than the bundled listings ever hold.
+def synthetic_title(rng: random.Random, vocabulary: Vocabulary, taken: set[str]) -> str:
+    """A title no other paper has (the catalog check refuses duplicates), no longer than any bundled title:
+    word counts and words are drawn apart, so long counts of long words would otherwise give titles longer
+    than the bundled listings ever hold."""
     while True:
         length = rng.choice(vocabulary.title_lengths)
         title = " ".join(rng.choices(vocabulary.title_words, vocabulary.title_weights, k=length))
-        if len(title) <= vocabulary.longest_title:
+        key = title_key(title)
+        if len(title) <= vocabulary.longest_title and key not in taken:
+            taken.add(key)
             return title
 
 
@@ -90,9 +93,10 @@ def synthetic_papers(count: int, bundled: Catalog, seed: int = 17) -> Iterator[P
     # Tags are used unevenly, as real topics are: a few large, many small.
     tag_weights = [1.0 / (rank + 1) ** 0.8 for rank in range(len(tags))]
     taken: set[str] = set()
+    titles: set[str] = set()
     start = datetime.date(2025, 1, 1)
     for number in range(count):
-        title = synthetic_title(rng, vocabulary)
+        title = synthetic_title(rng, vocabulary, titles)
         slug = make_slug(title, taken)
         taken.add(slug)
         chosen: list[str] = []

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from generator.bench import MARKDOWN_STAGE, Report, render_report, run_bench, write_json
+from generator.model import Catalog
 from generator.serving import CHROMIUM
+from generator.slugs import title_key
+from generator.synthetic import synthetic_catalog
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 PAPERS = 60
@@ -68,3 +71,10 @@ def test_the_report_is_written_as_json(tmp_path: Path, report: Report) -> None:
     assert data["papers"] == PAPERS
     assert data["within"][MARKDOWN_STAGE]["search index"] == report.within[MARKDOWN_STAGE]["search index"]
     assert data["build_seconds"] == round(report.build_seconds, 2)
+
+
+def test_synthetic_titles_are_distinct_and_no_longer_than_the_bundled_ones(bundled: Catalog) -> None:
+    papers = synthetic_catalog(5000, bundled).papers
+    assert len({title_key(paper.title) for paper in papers}) == len(papers)
+    assert max(len(paper.title) for paper in papers) <= max(len(paper.title) for paper in bundled.papers)
+    assert max(len(paper.abstract) for paper in papers) <= max(len(paper.abstract) for paper in bundled.papers)
