@@ -9,6 +9,7 @@ logs (broken links, say) is logged again here, in page order, so that `--strict`
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.workers import can_fork, collection_paused, map_runs, workers_for
+from generator.workers import can_fork, map_runs, workers_for
 
 LOGGER = "mkdocs"  # MkDocs' loggers are all below this one, and its handlers (console, --strict count) on it
 
@@ -133,8 +134,13 @@ def convert_pages(config: MkDocsConfig, files: Files) -> int:
     def work(start: int, end: int) -> list[Converted]:
         return [convert(page, config, files) for page in pages[start:end]]
 
-    with collection_paused():
+    # Python-Markdown leaves cycles behind with every page it converts, so the collector must run; frozen,
+    # the objects made so far are left out of its passes, and helpers leave them shared rather than copy them.
+    gc.freeze()
+    try:
         runs = map_runs(work, len(pages), workers)
+    finally:
+        gc.unfreeze()
     converted = (each for run in runs for each in run)
     for page, result in zip(pages, converted, strict=True):
         for record in result.records:
