@@ -105,7 +105,7 @@ def test_code_badges_are_made_once_per_paper_and_empty_without_code() -> None:
     badges = CodeBadges(Templates(make_environment()))
     with_code = paper("with-code", (Link("code", "https://github.com/o/r"), Link("dataset", "https://hf.co/d")))
     made = badges(with_code)
-    assert made == " [Code](https://github.com/o/r){ .ps-badge .ps-badge--code }"
+    assert made == " [Code](https://github.com/o/r){ .ps-badge }"
     assert badges(with_code) is made
     assert badges(paper("no-code")) == ""
 

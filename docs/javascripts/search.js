@@ -5,7 +5,16 @@
 (() => {
   "use strict";
   const script = document.currentScript.src; // read now: it is null once this file has run
-  const root = document.querySelector("[data-ps-search]");
+  // Material's pages hold the box's place in their header (overrides/partials/paper-search.html); the
+  // slim pages of papers and lists (overrides/slim.html) leave it to this script, as the box needs it.
+  let root = document.querySelector("[data-ps-search]");
+  const bar = document.querySelector(".ps-bar");
+  if (!root && bar) {
+    root = document.createElement("div");
+    root.className = "ps-search";
+    root.dataset.psSearch = "";
+    bar.append(root);
+  }
   if (!root) return;
   // Static markup, built here rather than sent with every page.
   root.innerHTML = `
