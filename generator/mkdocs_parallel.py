@@ -95,6 +95,16 @@ def convert(page: Page, config: MkDocsConfig, files: Files) -> Converted:
     return converted
 
 
+def attempt(page: Page, config: MkDocsConfig, files: Files) -> Converted | None:
+    """The page converted, or None if converting it failed: MkDocs then converts it in its own loop and
+    reports the failure as it always does, naming the page."""
+    try:
+        return convert(page, config, files)
+    except Exception:  # reported by MkDocs itself, when it converts the page again
+        page.markdown = page.content = None
+        return None
+
+
 def take(page: Page, converted: Converted, files: Files) -> None:
     """Have the page take its converted HTML the next time MkDocs asks it to render."""
 
@@ -131,8 +141,8 @@ def convert_pages(config: MkDocsConfig, files: Files) -> int:
         assert file.page is not None
         pages.append(file.page)
 
-    def work(start: int, end: int) -> list[Converted]:
-        return [convert(page, config, files) for page in pages[start:end]]
+    def work(start: int, end: int) -> list[Converted | None]:
+        return [attempt(page, config, files) for page in pages[start:end]]
 
     # Python-Markdown leaves cycles behind with every page it converts, so the collector must run; frozen,
     # the objects made so far are left out of its passes, and helpers leave them shared rather than copy them.
@@ -142,8 +152,12 @@ def convert_pages(config: MkDocsConfig, files: Files) -> int:
     finally:
         gc.unfreeze()
     converted = (each for run in runs for each in run)
+    taken = 0
     for page, result in zip(pages, converted, strict=True):
+        if result is None:
+            continue
         for record in result.records:
             logging.getLogger(record.logger).log(record.level, record.message)
         take(page, result, files)
-    return len(pages)
+        taken += 1
+    return taken

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import re
 from pathlib import Path
 from typing import cast
 
@@ -79,6 +80,23 @@ def test_broken_links_found_by_both_processes_fail_the_strict_build_each_once(
         "found among documentation files."
         for page in papers
     ]
+    assert len({line.split()[0] for line in two_processes.read_text().splitlines()}) == 2
+
+
+def test_a_page_that_fails_to_convert_is_reported_by_mkdocs_as_usual(
+    project: Path, two_processes: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def failing(page: Page, config: object, files: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(Page, "render", failing)
+    caplog.set_level(logging.ERROR, logger="mkdocs")
+    logging.getLogger("mkdocs").propagate = True
+    with pytest.raises(RuntimeError, match="boom"):
+        build_site(project, project / "site-failing")
+    # Not an error from the hook: MkDocs' own loop converted the first page again, and named it.
+    errors = [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]
+    assert len(errors) == 1 and re.fullmatch(r"Error reading page '[^']+\.md': boom", errors[0]), errors
     assert len({line.split()[0] for line in two_processes.read_text().splitlines()}) == 2
 
 
