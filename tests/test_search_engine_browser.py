@@ -25,7 +25,7 @@ from tests.conftest import REPOSITORY
 
 TAGS = (Tag("speech", "Speech", "Spoken.", TagRule()), Tag("vision", "Vision", "Seen.", TagRule()))
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search</title></head><body>
-<div class="ps-search" data-ps-search data-base="./"></div><script src="search.js"></script></body></html>"""
+<div class="ps-search" data-ps-search></div><script src="javascripts/search.js"></script></body></html>"""
 
 
 def catalog() -> Catalog:
@@ -56,7 +56,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert sum(path.startswith("search/") and "/m/" in path for path in files) >= 2  # common words split
     assert sum("/w/" in path for path in files) >= 5  # and words spread over chunks
     write_files(site, files | {"index.html": PAGE}, durable=False)
-    shutil.copy(REPOSITORY / "docs" / "javascripts" / "search.js", site / "search.js")
+    (site / "javascripts").mkdir()  # where the site has it: search.js finds the index from its own address
+    shutil.copy(REPOSITORY / "docs" / "javascripts" / "search.js", site / "javascripts" / "search.js")
     with serve(site) as url:
         yield url
 

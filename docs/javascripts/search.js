@@ -46,8 +46,7 @@
   const list = root.querySelector("[data-ps-results]");
   const more = root.querySelector(".ps-search__more");
   const tagBox = root.querySelector("[data-ps-tags]");
-  // The site's root: given by the page, or else the folder above this file's (javascripts/search.js).
-  const base = root.dataset.base ? new URL(root.dataset.base, window.location.href) : new URL("..", script);
+  const base = new URL("..", script); // the site's root: the folder above this file's (javascripts/search.js)
   const SHOWN = 10; // results per page of results: each may cost a paper file
   const PREFIX_WEIGHT = 0.6; // a word the query word only begins ranks below the word itself
   const PREFIX_CHUNKS = 2; // word chunks read for one query word, at most
