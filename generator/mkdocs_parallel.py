@@ -126,14 +126,14 @@ def take(page: Page, converted: Converted, files: Files) -> None:
     page.render = render  # type: ignore[method-assign,assignment]  # this one page's, until it has rendered once
 
 
-def convert_pages(config: MkDocsConfig, files: Files) -> int:
-    """Convert the pages `mkdocs build` includes on every core, for MkDocs to take; how many were converted.
+def convert_pages(config: MkDocsConfig, files: Files) -> None:
+    """Convert the pages `mkdocs build` includes on every core, for MkDocs to take.
 
     Nothing is done for few pages, or where processes cannot be forked: MkDocs converts them as usual."""
     included = files.documentation_pages(inclusion=InclusionLevel.is_included)
     workers = workers_for(len(included))
     if workers < 2 or not can_fork():
-        return 0
+        return
     pages: list[Page] = []
     for file in included:
         if file.page is None:
@@ -152,12 +152,8 @@ def convert_pages(config: MkDocsConfig, files: Files) -> int:
     finally:
         gc.unfreeze()
     converted = (each for run in runs for each in run)
-    taken = 0
     for page, result in zip(pages, converted, strict=True):
-        if result is None:
-            continue
-        for record in result.records:
-            logging.getLogger(record.logger).log(record.level, record.message)
-        take(page, result, files)
-        taken += 1
-    return taken
+        if result is not None:
+            for record in result.records:
+                logging.getLogger(record.logger).log(record.level, record.message)
+            take(page, result, files)

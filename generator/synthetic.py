@@ -92,13 +92,13 @@ def synthetic_papers(count: int, bundled: Catalog, seed: int = 17) -> Iterator[P
     tags = [tag.slug for tag in synthetic_tags(bundled.tags)]
     # Tags are used unevenly, as real topics are: a few large, many small.
     tag_weights = [1.0 / (rank + 1) ** 0.8 for rank in range(len(tags))]
-    taken: set[str] = set()
-    titles: set[str] = set()
+    slugs: set[str] = set()
+    title_keys: set[str] = set()
     start = datetime.date(2025, 1, 1)
     for number in range(count):
-        title = synthetic_title(rng, vocabulary, titles)
-        slug = make_slug(title, taken)
-        taken.add(slug)
+        title = synthetic_title(rng, vocabulary, title_keys)
+        slug = make_slug(title, slugs)
+        slugs.add(slug)
         chosen: list[str] = []
         while len(chosen) < rng.randint(2, 4):
             tag = rng.choices(tags, tag_weights)[0]

@@ -3,7 +3,8 @@
 (() => {
   "use strict";
   const body = document.body;
-  if (!document.querySelector(".ps-bar")) return;
+  const bar = document.querySelector(".ps-bar");
+  if (!bar) return;
   const key = `${new URL("..", document.currentScript.src).pathname}.__palette`;
   const schemes = [
     { media: "(prefers-color-scheme: light)", scheme: "default" },
@@ -21,7 +22,7 @@
   }
 
   const scheme = button("ps-bar__scheme", "Switch between light and dark", "◐");
-  document.querySelector(".ps-bar")?.append(scheme);
+  bar.append(scheme);
   scheme.addEventListener("click", () => {
     const index = body.dataset.mdColorScheme === "slate" ? 0 : 1;
     const color = { ...schemes[index], primary: "indigo", accent: "indigo" };
