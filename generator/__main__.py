@@ -103,7 +103,8 @@ def run_diff(project: Project, arguments: argparse.Namespace) -> int:
 def run_bench(project: Project, arguments: argparse.Namespace) -> int:
     from generator.bench import bench
 
-    return bench(project.root, arguments.papers, arguments.json, arguments.baseline, not arguments.no_browser)
+    browser = not arguments.no_browser
+    return bench(project.root, arguments.papers, arguments.json, arguments.baseline, browser, arguments.parts)
 
 
 def parse_date(text: str) -> datetime.date:
@@ -145,6 +146,9 @@ def make_parser() -> argparse.ArgumentParser:
     benching.add_argument("--papers", type=int, default=1000, help="how many papers (default: 1000)")
     benching.add_argument("--json", type=Path, default=None, help="also write the figures to this JSON file")
     benching.add_argument("--baseline", action="store_true", help="also time a bare MkDocs build of the Markdown")
+    benching.add_argument(
+        "--parts", action="store_true", help="also time each part of the Markdown stages alone, in processor seconds"
+    )
     benching.add_argument("--no-browser", action="store_true", help="skip the search measurements in Chromium")
     benching.set_defaults(run=run_bench)
     serving = commands.add_parser("serve", help="write the Markdown and preview the site with live reload")

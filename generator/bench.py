@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from generator.bench_parts import measure_parts
 from generator.build import GENERATED, Project, load_and_check, write_pages
 from generator.catalog import dump_paper, load_catalog
 from generator.memory import TreeMemory
@@ -68,6 +69,9 @@ class Report:
     search: dict[str, Any] = field(default_factory=dict)
     bare_mkdocs_seconds: float | None = None
     build_over_bare: float | None = None
+    # Processor seconds of each part of loading, checking and writing the Markdown, run one after another.
+    parts: dict[str, float] = field(default_factory=dict)
+    cores: int = field(default_factory=lambda: os.cpu_count() or 1)
 
     @property
     def build_seconds(self) -> float:
@@ -231,7 +235,7 @@ def measure_search(site: Path, words: tuple[str, str]) -> dict[str, Any]:
     return results
 
 
-def run_bench(repository: Path, papers: int, baseline: bool, browser: bool) -> Report:
+def run_bench(repository: Path, papers: int, baseline: bool, browser: bool, parts: bool = False) -> Report:
     report = Report(papers)
     with tempfile.TemporaryDirectory(prefix="papershelf-bench-") as folder:
         # The synthetic catalog is dropped once written: from here on this process holds what the build holds.
@@ -240,6 +244,9 @@ def run_bench(repository: Path, papers: int, baseline: bool, browser: bool) -> R
             build(report, project)
             report.files_rewritten_by_second_run = rebuild(project)
         report.peak_memory_mb = round(memory.peak_mb, 1)
+        if parts:
+            say("processor time by part, one part after another")
+            report.parts = dict(measure_parts(project))
         site = project.root / "site"
         measure_site(report, site)
         if browser:
@@ -311,14 +318,21 @@ def render_report(report: Report) -> str:
         f"  {'paper page':<25} median {report.paper_page_median_bytes:,} B, largest {report.paper_page_max_bytes:,} B"
     )
     lines.append(f"  second run rewrote {report.files_rewritten_by_second_run} files")
+    if report.parts:
+        lines.append("  processor time by part, one after another (this process and its helpers):")
+        lines += [f"    {part:<35} {seconds:8.2f} s" for part, seconds in report.parts.items()]
+        total = sum(report.parts.values())
+        lines.append(f"    {'sum':<35} {total:8.2f} s, {total / report.cores:.2f} s at best on {report.cores} cores")
     for kind, figures in report.search.items():
         word, seconds, kilobytes = figures["word"], figures["seconds"], figures["kilobytes"]
         lines.append(f"  first search, {kind} word {word!r}: {seconds} s, {kilobytes} KB fetched")
     return "\n".join(lines)
 
 
-def bench(repository: Path, papers: int, json_path: Path | None, baseline: bool, browser: bool) -> int:
-    report = run_bench(repository, papers, baseline, browser)
+def bench(
+    repository: Path, papers: int, json_path: Path | None, baseline: bool, browser: bool, parts: bool = False
+) -> int:
+    report = run_bench(repository, papers, baseline, browser, parts)
     print(render_report(report))
     if json_path is not None:
         write_json(report, json_path)

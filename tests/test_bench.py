@@ -25,7 +25,7 @@ def report() -> Report:
     # On a thread of its own: once pytest-playwright's browser fixture has run, this thread has an event
     # loop, and the benchmark's own Playwright (sync API) refuses to start inside one.
     with ThreadPoolExecutor(max_workers=1) as executor:
-        return executor.submit(run_bench, REPOSITORY, PAPERS, baseline=True, browser=True).result()
+        return executor.submit(run_bench, REPOSITORY, PAPERS, baseline=True, browser=True, parts=True).result()
 
 
 def test_every_stage_is_timed(report: Report) -> None:
@@ -78,3 +78,10 @@ def test_synthetic_titles_are_distinct_and_no_longer_than_the_bundled_ones(bundl
     assert len({title_key(paper.title) for paper in papers}) == len(papers)
     assert max(len(paper.title) for paper in papers) <= max(len(paper.title) for paper in bundled.papers)
     assert max(len(paper.abstract) for paper in papers) <= max(len(paper.abstract) for paper in bundled.papers)
+
+
+def test_each_part_of_the_markdown_stages_is_timed_alone(report: Report) -> None:
+    assert {"load", "paper pages", "write into a new folder"} <= set(report.parts)
+    total = sum(report.parts.values())
+    assert total > 0
+    assert f"{total / report.cores:.2f} s at best on {report.cores} cores" in render_report(report)
