@@ -24,6 +24,7 @@ from generator.catalog import dump_paper, load_catalog
 from generator.memory import TreeMemory
 from generator.model import Catalog
 from generator.synthetic import synthetic_catalog
+from generator.workers import worker_count
 from generator.write import write_files
 from generator.yamlfile import dump_yaml
 
@@ -71,7 +72,7 @@ class Report:
     build_over_bare: float | None = None
     # Processor seconds of each part of loading, checking and writing the Markdown, run one after another.
     parts: dict[str, float] = field(default_factory=dict)
-    cores: int = field(default_factory=lambda: os.cpu_count() or 1)
+    cores: int = field(default_factory=worker_count)
 
     @property
     def build_seconds(self) -> float:

@@ -18,7 +18,6 @@ from typing import TypeVar
 from generator.build import Project, other_pages, read_site_url
 from generator.catalog import load_catalog
 from generator.check import check_catalog
-from generator.compression import gzipped
 from generator.render import SiteRenderer, paper_page
 from generator.workers import collection_paused
 from generator.write import FileContent, write_changed
@@ -57,19 +56,10 @@ def measure_parts(project: Project) -> PartTimes:
         files |= parts.measure(
             "paper pages", lambda: {paper_page(paper): renderer.render_paper(paper) for paper in catalog.papers}
         )
-        files |= parts.measure("tag and list pages", lambda: _list_pages(renderer))
+        files |= parts.measure("tag and list pages", renderer.render_lists)
         files |= parts.measure("feeds", renderer.render_feeds)
-        files |= parts.measure(
-            "exports and BibTeX, gzipped", lambda: gzipped(renderer.render_exports() | renderer.render_bibliographies())
-        )
+        files |= parts.measure("exports and BibTeX, gzipped", renderer.render_downloads)
         files |= parts.measure("search index, redirects", lambda: other_pages(project, catalog))
         with tempfile.TemporaryDirectory(prefix="papershelf-parts-", dir=project.root) as folder:
             parts.measure("write into a new folder", lambda: write_changed(Path(folder), files, False, label=None))
     return parts
-
-
-def _list_pages(renderer: SiteRenderer) -> dict[str, str]:
-    pages: dict[str, str] = {}
-    for tag in renderer.catalog.tags:
-        pages |= renderer.render_tag(tag)
-    return pages | renderer.render_indexes()

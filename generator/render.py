@@ -171,18 +171,27 @@ class SiteRenderer:
             files[tag_bibliography(tag)] = self.bibliography(self.papers_by_tag.get(tag.slug, []))
         return files
 
+    def render_downloads(self) -> dict[str, bytes]:
+        """The exports and bibliographies gzip-compressed, as `papers.json.gz` and so on (hundreds of MB as text)."""
+        return gzipped(self.render_exports() | self.render_bibliographies())
+
     def render_files(self) -> dict[str, FileContent]:
-        """Feeds as they are; exports gzip-compressed, as `papers.json.gz` and so on (hundreds of MB as text)."""
-        return self.render_feeds() | gzipped(self.render_exports() | self.render_bibliographies())
+        """Feeds as they are, and the downloads."""
+        return self.render_feeds() | self.render_downloads()
+
+    def render_lists(self) -> dict[str, str]:
+        """The pages that list papers or tags: each tag's, and those of the whole catalog."""
+        pages: dict[str, str] = {}
+        for tag in self.catalog.tags:
+            pages |= self.render_tag(tag)
+        return pages | self.render_indexes()
 
     def render_all(self) -> dict[str, str]:
         """Every generated page, keyed by its path under docs/."""
         catalog = self.catalog
         self.find_related(catalog.papers)
         pages = {paper_page(paper): self.render_paper(paper) for paper in progress(catalog.papers, "Paper pages")}
-        for tag in catalog.tags:
-            pages |= self.render_tag(tag)
-        return pages | self.render_indexes()
+        return pages | self.render_lists()
 
     def render_indexes(self) -> dict[str, str]:
         """The pages that list tags or papers of the whole catalog."""
