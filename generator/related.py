@@ -2,7 +2,9 @@
 
 Built to scale to ~100,000 papers without an n-by-n matrix: a sparse TF-IDF matrix keeps only each paper's
 `TOP_TERMS` best terms (terms found in a single paper or in too many are dropped), and similarities are computed
-a chunk of rows at a time, each chunk sized by how many paper pairs its terms can produce.
+a chunk of rows at a time, each chunk sized by how many paper pairs its terms can produce. A term leads from a
+paper to the `MAX_POSTINGS` papers it weighs most in at most (its champions), so that the pairs a paper's terms
+produce, and the time it takes to find its related papers, stay bounded however large the catalog grows.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ TITLE_WEIGHT = 3  # a title word counts as this many abstract words
 TOP_TERMS = 24  # terms kept per paper, by TF-IDF weight
 MIN_DF_CAP = 50  # a term in more papers than max(MIN_DF_CAP, DF_CAP_SHARE * n) is dropped
 DF_CAP_SHARE = 0.01
+# A term leads to this many papers at most: its champions. As large as the `DF_CAP_SHARE` cap of 40,000 papers,
+# so that it changes nothing below; above, the work per paper stays what it is there. A term in more papers
+# than this is still in their vectors; it just adds to a pair's score only where the other paper is a champion.
+MAX_POSTINGS = 400
 TAG_BONUS = 0.05  # added to the cosine similarity for each shared tag
 TAG_FILL_SCAN = 5000  # members read per tag when filling up with papers that share tags only
 CHUNK_PAIRS = 4_000_000  # candidate pairs a chunk of rows may produce
@@ -36,7 +42,8 @@ BAR_SAMPLE = 8  # times `limit`: the best text candidates whose tag bonus is loo
 def related_papers(papers: Sequence[Paper], limit: int = 5) -> dict[str, tuple[str, ...]]:
     """For every paper slug, up to `limit` slugs of other papers, most related first.
 
-    The score of a pair is the cosine similarity of their TF-IDF vectors plus `TAG_BONUS` per shared tag.
+    The score of a pair is the cosine similarity of their TF-IDF vectors plus `TAG_BONUS` per shared tag,
+    where a term in more than `MAX_POSTINGS` papers counts only if the other paper is one of its champions.
     Candidates are the papers with some text in common; when there are fewer than `limit`, papers that only
     share tags fill up the list. Ties go to the smaller slug; the input order does not matter.
     """
@@ -60,8 +67,8 @@ class RelatedIndex:
         self.vectors: sparse.csr_matrix | None = None
         if limit > 0 and len(ordered) >= 2:
             self.vectors = _tfidf(ordered)
-            self.transposed = self.vectors.T.tocsr()
-            self.row_costs = _row_costs(self.vectors)
+            self.transposed = _heaviest(self.vectors.T.tocsr(), MAX_POSTINGS)  # each term's champions
+            self.row_costs = _row_costs(self.vectors, self.transposed)
             self.tags = _tags(ordered)
 
     def related(self, slugs: Sequence[str]) -> dict[str, tuple[str, ...]]:
@@ -91,16 +98,24 @@ def _tfidf(papers: Sequence[Paper]) -> sparse.csr_matrix:
     weights.data = (1 + np.log(weights.data)) * idf[weights.indices]
     weights.eliminate_zeros()
 
-    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(weights.indptr))
-    order = np.lexsort((weights.indices, -weights.data, rows))  # within a row: heaviest first, then by term
-    rank = np.arange(len(order)) - weights.indptr[rows]
-    kept = np.sort(order[rank < TOP_TERMS])
-    rows = rows[kept]
-    data = weights.data[kept]
-    norms = np.sqrt(np.bincount(rows, weights=data.astype(np.float64) ** 2, minlength=n))
-    data = (data / norms[rows]).astype(np.float32)
-    indptr_kept = np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=n))))
-    return sparse.csr_matrix((data, weights.indices[kept], indptr_kept), shape=(n, vocabulary))
+    kept = _heaviest(weights, TOP_TERMS)
+    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(kept.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=kept.data.astype(np.float64) ** 2, minlength=n))
+    kept.data = (kept.data / norms[rows]).astype(np.float32)
+    return kept
+
+
+def _heaviest(matrix: sparse.csr_matrix, most: int) -> sparse.csr_matrix:
+    """`matrix` with the `most` heaviest entries of each row only, ties going to the smaller column."""
+    lengths = np.diff(matrix.indptr)
+    if not len(lengths) or lengths.max() <= most:
+        return matrix
+    rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    order = np.lexsort((matrix.indices, -matrix.data, rows))  # within a row: heaviest first, then by column
+    rank = np.arange(len(order)) - matrix.indptr[rows]
+    kept = np.sort(order[rank < most])
+    indptr = np.concatenate(([0], np.cumsum(np.minimum(lengths, most))))
+    return sparse.csr_matrix((matrix.data[kept], matrix.indices[kept], indptr), shape=matrix.shape)
 
 
 def _term_ids(papers: Sequence[Paper]) -> tuple[NDArray[np.int32], NDArray[np.int64], int]:
@@ -164,12 +179,12 @@ def _tags(papers: Sequence[Paper]) -> _Tags:
     return _Tags(words, of_paper, [np.array(tagged, dtype=np.int64) for tagged in members])
 
 
-def _row_costs(vectors: sparse.csr_matrix) -> NDArray[np.float64]:
+def _row_costs(vectors: sparse.csr_matrix, postings: sparse.csr_matrix) -> NDArray[np.float64]:
     """For each row, how many paper pairs its terms can produce: the size of its row of similarities at most."""
     n = vectors.shape[0]
-    df = np.bincount(vectors.indices, minlength=vectors.shape[1])
+    reach = np.diff(postings.indptr)
     rows = np.repeat(np.arange(n), np.diff(vectors.indptr))
-    return np.asarray(np.bincount(rows, weights=df[vectors.indices], minlength=n), dtype=np.float64)
+    return np.asarray(np.bincount(rows, weights=reach[vectors.indices], minlength=n), dtype=np.float64)
 
 
 def _chunks(rows: NDArray[np.int64], row_costs: NDArray[np.float64]) -> list[NDArray[np.int64]]:

@@ -185,21 +185,47 @@ def test_duplicate_slugs_are_refused() -> None:
         related_papers([SMALL[0], SMALL[0]])
 
 
-def test_exact_against_a_dense_reference() -> None:
-    """The short-listing and chunking lose nothing: each choice scores as well as the dense computation's."""
-    papers = sorted(bundled(), key=lambda paper: paper.slug)
+def dense_reference_scores(papers: list[Paper], champions: int) -> np.ndarray:
+    """Every pair's score as `related_papers` defines it, computed densely: the TF-IDF dot product, over the
+    terms where the other paper is one of the term's `champions` heaviest (ties to the smaller index), plus the
+    tag bonus; -1 for pairs with no text in common, and for a paper with itself."""
     vectors = related._tfidf(papers).toarray().astype(np.float64)
-    text = vectors @ vectors.T
+    leads = np.zeros_like(vectors, dtype=bool)
+    for term in range(vectors.shape[1]):
+        holders = np.flatnonzero(vectors[:, term])
+        heaviest = holders[np.lexsort((holders, -vectors[holders, term]))][:champions]
+        leads[heaviest, term] = True
+    text = vectors @ (vectors * leads).T
     tags = [set(paper.tags) for paper in papers]
     shared = np.array([[len(mine & theirs) for theirs in tags] for mine in tags], dtype=np.float64)
     scores = np.where(text > 0, text + related.TAG_BONUS * shared, -1.0)
     np.fill_diagonal(scores, -1.0)
+    return scores
+
+
+def assert_best_choices(found: dict[str, tuple[str, ...]], papers: list[Paper], scores: np.ndarray) -> None:
     index = {paper.slug: i for i, paper in enumerate(papers)}
     for i, paper_ in enumerate(papers):
-        chosen = [scores[i, index[slug]] for slug in bundled_related()[paper_.slug]]
+        chosen = [scores[i, index[slug]] for slug in found[paper_.slug]]
         best = np.sort(scores[i])[::-1][: len(chosen)]
         assert len(chosen) == 5
         assert np.allclose(chosen, best, atol=1e-5), paper_.slug
+
+
+def test_exact_against_a_dense_reference() -> None:
+    """The short-listing and chunking lose nothing: each choice scores as well as the dense computation's."""
+    papers = sorted(bundled(), key=lambda paper: paper.slug)
+    assert_best_choices(bundled_related(), papers, dense_reference_scores(papers, len(papers)))
+
+
+def test_a_term_leads_to_its_champions_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With terms in more papers than `MAX_POSTINGS`, as in catalogs of more than 40,000 papers, a term adds
+    to a pair's score only where the other paper is one of the term's champions."""
+    monkeypatch.setattr(related, "MAX_POSTINGS", 3)
+    papers = sorted(bundled(), key=lambda paper: paper.slug)
+    found = related_papers(papers)
+    assert found != bundled_related()
+    assert_best_choices(found, papers, dense_reference_scores(papers, 3))
 
 
 def tagged(slug: str, tag: str) -> list[bool]:
