@@ -27,7 +27,6 @@ from generator.permalinks import (
     render_manifest,
     render_redirects,
 )
-from generator.render import sort_key
 from generator.search_index import search_files
 from generator.workers import collection_paused
 from generator.write import FileContent, WriteReport, remove_stale, write_files
@@ -129,7 +128,7 @@ def other_pages(
     pages: dict[str, FileContent] = dict(render_redirects(catalog))
     if search:
         started = time.perf_counter()
-        pages |= search_files(catalog, sort_key)
+        pages |= search_files(catalog)
         if timings is not None:
             timings[SEARCH_INDEX] = time.perf_counter() - started
     contributing = project.root / CONTRIBUTING

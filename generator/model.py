@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
+
+from generator.slugs import title_key
 
 LinkKind = Literal["code", "dataset", "model", "project"]
 LINK_KINDS: tuple[LinkKind, ...] = ("code", "dataset", "model", "project")
@@ -120,3 +123,13 @@ class Catalog:
 
     def papers_tagged(self, tag_slug: str) -> tuple[Paper, ...]:
         return tuple(paper for paper in self.papers if tag_slug in paper.tags)
+
+    @cached_property
+    def by_title(self) -> tuple[Paper, ...]:
+        """The papers in the lists' order, found once for every part of the build that needs it."""
+        return tuple(sorted(self.papers, key=sort_key))
+
+
+def sort_key(paper: Paper) -> tuple[str, str]:
+    """Alphabetical by title, ignoring case, accents and leading punctuation."""
+    return (title_key(paper.title), paper.slug)

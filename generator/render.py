@@ -15,7 +15,6 @@ from generator.model import Catalog, Paper, Tag
 from generator.pagination import ListPage, paginate
 from generator.progress import progress
 from generator.related import RelatedIndex
-from generator.slugs import title_key
 from generator.templating import Markdown, Templates, make_environment, page_meta
 from generator.text import first_sentence
 from generator.write import FileContent
@@ -83,7 +82,7 @@ class SiteRenderer:
         self.templates = Templates(self.environment)
         self.tags = {tag.slug: tag for tag in catalog.tags}
         # Sorted once: a tag's papers, picked from this list in order, are in the same order.
-        self.by_title = sorted(catalog.papers, key=sort_key)
+        self.by_title = catalog.by_title
         tagged: dict[str, list[Paper]] = defaultdict(list)
         for paper in self.by_title:
             for slug in paper.tags:
@@ -107,7 +106,7 @@ class SiteRenderer:
             self.bibtex[paper.slug] = bibtex_entry(paper, self.url_of(paper))
         return self.bibtex[paper.slug]
 
-    def bibliography(self, papers: list[Paper]) -> str:
+    def bibliography(self, papers: Sequence[Paper]) -> str:
         return "\n".join(self.bibtex_of(paper) for paper in papers)
 
     def url_of(self, paper: Paper) -> str:
@@ -213,11 +212,6 @@ class SiteRenderer:
             "home.md.j2", "index.md", vocabulary=catalog.tags, counts=counts, stats=stats, recent=recent[:RECENT_PAPERS]
         )
         return pages
-
-
-def sort_key(paper: Paper) -> tuple[str, str]:
-    """Alphabetical by title, ignoring case, accents and leading punctuation."""
-    return (title_key(paper.title), paper.slug)
 
 
 def render_site(catalog: Catalog, site_url: str) -> dict[str, FileContent]:

@@ -27,7 +27,7 @@ import json
 import re
 import unicodedata
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -202,9 +202,9 @@ def paper_record(paper: Paper, tag_index: dict[str, int]) -> list[Any]:
     return [paper.slug, paper.title, [tag_index[slug] for slug in paper.tags], int(paper.has_code), excerpt]
 
 
-def search_files(catalog: Catalog, sort_key: Callable[[Paper], Any]) -> dict[str, str]:
+def search_files(catalog: Catalog) -> dict[str, str]:
     """Every file of the search index, keyed by its path under docs/."""
-    papers = sorted(catalog.papers, key=sort_key)
+    papers = catalog.by_title
     tag_index = {tag.slug: number for number, tag in enumerate(catalog.tags)}
     firsts, files = word_files(Postings(papers))
     members: list[list[int]] = [[] for _ in catalog.tags]

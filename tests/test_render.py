@@ -14,8 +14,8 @@ import pytest
 from generator.catalog import load_catalog
 from generator.citation import bibliography
 from generator.exports import papers_json
-from generator.model import Catalog, Paper
-from generator.render import TAG_FEED_ENTRIES, SiteRenderer, render_site, sort_key, source_of_page
+from generator.model import Catalog, Paper, sort_key
+from generator.render import TAG_FEED_ENTRIES, SiteRenderer, render_site, source_of_page
 from generator.synthetic import synthetic_catalog
 from generator.write import FileContent
 from tests.conftest import FIXTURES

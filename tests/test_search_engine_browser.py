@@ -17,7 +17,6 @@ from playwright.sync_api import Browser, Page
 
 from generator import search_index
 from generator.model import Catalog, Link, Paper, Tag, TagRule
-from generator.render import sort_key
 from generator.search_index import search_files
 from generator.serving import serve
 from generator.write import write_files
@@ -52,7 +51,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(search_index, "TOP_POSTINGS", 12)
         patch.setattr(search_index, "CHUNK_BYTES", 120)
-        files = search_files(catalog(), sort_key)
+        files = search_files(catalog())
     assert sum(path.startswith("search/") and "/m/" in path for path in files) >= 2  # common words split
     assert sum("/w/" in path for path in files) >= 5  # and words spread over chunks
     write_files(site, files | {"index.html": PAGE}, durable=False)

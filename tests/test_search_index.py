@@ -10,7 +10,6 @@ import pytest
 
 from generator import search_index
 from generator.model import Catalog, Link, Paper, Tag, TagRule
-from generator.render import sort_key
 from generator.search_index import ENTRY, search_files, words
 
 TAGS = (Tag("speech", "Speech", "Spoken language.", TagRule()), Tag("vision", "Vision", "Images.", TagRule()))
@@ -24,7 +23,7 @@ def paper(title: str, abstract: str, tags: tuple[str, ...] = ("speech",), links:
 
 def index_of(*papers: Paper) -> tuple[dict[str, Any], dict[str, Any]]:
     """The entry file, and every other file by its path under the entry's folder."""
-    files = search_files(Catalog(papers=papers, tags=TAGS), sort_key)
+    files = search_files(Catalog(papers=papers, tags=TAGS))
     entry = json.loads(files.pop(ENTRY))
     folder = f"search/{entry['root']}"
     assert all(path.startswith(folder) for path in files)
