@@ -81,10 +81,9 @@ class SiteRenderer:
         # Looked up once: the environment's own look-up asks the file system whether the template changed.
         self.templates = Templates(self.environment)
         self.tags = {tag.slug: tag for tag in catalog.tags}
-        # Sorted once: a tag's papers, picked from this list in order, are in the same order.
-        self.by_title = catalog.by_title
+        # A tag's papers, picked from the catalog's title order in order, are in the same order.
         tagged: dict[str, list[Paper]] = defaultdict(list)
-        for paper in self.by_title:
+        for paper in catalog.by_title:
             for slug in paper.tags:
                 tagged[slug].append(paper)
         self.papers_by_tag = dict(tagged)
@@ -165,7 +164,7 @@ class SiteRenderer:
 
     def render_bibliographies(self) -> dict[str, str]:
         """The catalog's BibTeX and each tag's, as text under their paths before compression."""
-        files = {CATALOG_BIBLIOGRAPHY: self.bibliography(self.by_title)}
+        files = {CATALOG_BIBLIOGRAPHY: self.bibliography(self.catalog.by_title)}
         for tag in self.catalog.tags:
             files[tag_bibliography(tag)] = self.bibliography(self.papers_by_tag.get(tag.slug, []))
         return files
@@ -196,14 +195,14 @@ class SiteRenderer:
         """The pages that list tags or papers of the whole catalog."""
         catalog = self.catalog
         counts = {tag.slug: len(self.papers_by_tag.get(tag.slug, [])) for tag in catalog.tags}
-        recent = sorted(self.by_title, key=lambda paper: -paper.added.toordinal())  # stable: by title within a day
+        recent = sorted(catalog.by_title, key=lambda paper: -paper.added.toordinal())  # stable: by title within a day
         stats = {
             "papers": len(catalog.papers),
             "tags": len(catalog.tags),
             "with_code": sum(p.has_code for p in catalog.papers),
         }
         pages = {"tags/index.md": self.render("tags.md.j2", "tags/index.md", vocabulary=catalog.tags, counts=counts)}
-        everything = paginate(self.by_title, "papers/index.md", "papers")
+        everything = paginate(catalog.by_title, "papers/index.md", "papers")
         pages |= self.render_list("all_papers.md.j2", everything, stats=stats)
         pages["data.md"] = self.render(
             "data.md.j2", "data.md", schema=Markdown(PAPERS_JSON_SCHEMA_DOC), site_url=Markdown(self.site_url)
