@@ -13,7 +13,7 @@ from generator.adding import Submission, add_papers, submissions_from_listings
 from generator.build import Project, check, generate, mkdocs_command, publish_manifest, run_mkdocs
 from generator.catalog import load_catalog
 from generator.changes import compare, read_revision, render_changes
-from generator.errors import Problem
+from generator.errors import Problem, printable
 from generator.importer import import_listings
 
 
@@ -29,6 +29,8 @@ def run_import(project: Project, arguments: argparse.Namespace) -> int:
     report, problems = import_listings([Path(p) for p in arguments.files], project.root, arguments.added)
     if problems:
         return report_problems(problems)
+    for note in report.notes:
+        print(printable(f"Note: {note}."))
     added = f"{len(report.added)} paper{'s' if len(report.added) != 1 else ''}"
     print(f"{added} added, {len(report.merged)} merged, {len(report.unchanged)} unchanged.")
     return 0
@@ -45,11 +47,13 @@ def run_add(project: Project, arguments: argparse.Namespace) -> int:
     else:
         print("add needs --title and --abstract, or --listing FILE", file=sys.stderr)
         return 2
-    papers, problems = add_papers(submissions, project.root, arguments.added)
+    added, problems = add_papers(submissions, project.root, arguments.added)
     if problems:
         return report_problems(problems)
-    for paper in papers:
-        print(f"Added data/papers/{paper.slug}.yml with tags: {', '.join(paper.tags)}")
+    for note in added.notes:
+        print(printable(f"Note: {note}."))
+    for paper in added.papers:
+        print(printable(f"Added data/papers/{paper.slug}.yml with tags: {', '.join(paper.tags)}"))
     return 0
 
 

@@ -12,6 +12,7 @@ from generator.errors import Problem
 from generator.importer import Merger, read_listings, write_papers
 from generator.links import classify_url, extract_links
 from generator.model import Link, Listing, Location, Paper
+from generator.schema import link_url_problems
 from generator.text import clean_latex
 
 COMMAND_LINE = "command line"
@@ -47,12 +48,20 @@ def collect_links(submission: Submission, abstract: str) -> tuple[Link, ...]:
     return tuple(links.values())
 
 
-def add_papers(submissions: list[Submission], root: Path, added: datetime.date) -> tuple[list[Paper], list[Problem]]:
+@dataclass(frozen=True)
+class Added:
+    """The papers an `add` created, and what it decided for the curator (a name the site uses, avoided)."""
+
+    papers: list[Paper]
+    notes: list[str]
+
+
+def add_papers(submissions: list[Submission], root: Path, added: datetime.date) -> tuple[Added, list[Problem]]:
     """Create one data file per submission; if any is a duplicate or invalid, write nothing."""
     data_dir = root / "data"
     loaded, problems = load_catalog(data_dir, root)
     if problems:
-        return [], problems
+        return Added([], []), problems
     merger = Merger(loaded.catalog, added)
     known_tags = [tag.slug for tag in loaded.catalog.tags]
     created: list[Paper] = []
@@ -69,12 +78,11 @@ def add_papers(submissions: list[Submission], root: Path, added: datetime.date) 
         paper = merger.create(title, abstract, collect_links(submission, abstract), listings, submission.tags)
         # Checked as the file it will become, reported where the paper was given.
         location = Location(display_path(paper_path(data_dir, paper.slug), root))
-        problems += [
-            Problem(submission.origin, submission.line, problem.message)
-            for problem in check_paper(paper, location, known_tags)
-        ]
+        found = check_paper(paper, location, known_tags)
+        found += [problem for link in paper.links for problem in link_url_problems(location.path, 0, link)]
+        problems += [Problem(submission.origin, submission.line, problem.message) for problem in found]
         created.append(paper)
     if problems:
-        return [], problems
+        return Added([], []), problems
     write_papers(root, created)
-    return created, []
+    return Added(created, merger.notes), []

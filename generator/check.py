@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from pathlib import PurePosixPath
-from urllib.parse import urlsplit
 
 from generator.catalog import LoadedCatalog
 from generator.errors import Problem
 from generator.model import Location, Paper
-from generator.slugs import title_key
+from generator.slugs import slug_problem, title_key
 from generator.workers import collection_paused, map_runs, workers_for
-
-SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def check_catalog(loaded: LoadedCatalog, workers: int | None = None) -> list[Problem]:
@@ -51,14 +47,8 @@ def check_vocabulary(loaded: LoadedCatalog) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[str] = set()
     for tag, location in zip(loaded.catalog.tags, loaded.tag_locations, strict=True):
-        if not SLUG_PATTERN.fullmatch(tag.slug):
-            problems.append(
-                Problem(
-                    location.path,
-                    location.of("slug"),
-                    f"tag slug '{tag.slug}' must be lowercase letters, digits and single hyphens",
-                )
-            )
+        if (wrong := slug_problem(tag.slug)) is not None:
+            problems.append(Problem(location.path, location.of("slug"), f"tag slug {tag.slug!r} {wrong}"))
         if tag.slug in seen:
             problems.append(Problem(location.path, location.of("slug"), f"tag '{tag.slug}' is defined twice; keep one"))
         if not tag.description.strip():
@@ -70,6 +60,23 @@ def check_vocabulary(loaded: LoadedCatalog) -> list[Problem]:
                 )
             )
         seen.add(tag.slug)
+        problems += check_aliases(tag.slug, tag.aliases, location)
+    return problems + check_tag_names(loaded)
+
+
+def check_tag_names(loaded: LoadedCatalog) -> list[Problem]:
+    """A tag's alias names no other tag: neither another tag's slug nor another tag's alias."""
+    owners: dict[str, list[str]] = defaultdict(list)
+    for tag in loaded.catalog.tags:
+        for name in dict.fromkeys((tag.slug, *tag.aliases)):
+            owners[name].append(tag.slug)
+    problems: list[Problem] = []
+    for tag, location in zip(loaded.catalog.tags, loaded.tag_locations, strict=True):
+        for index, alias in enumerate(tag.aliases):
+            others = [other for other in owners[alias] if other != tag.slug]
+            if others:
+                message = f"alias '{alias}' also names the tag '{others[0]}'; an old URL can lead to one tag only"
+                problems.append(Problem(location.path, location.of("aliases", index), message))
     return problems
 
 
@@ -102,9 +109,8 @@ def check_paper(paper: Paper, location: Location, known_tags: Collection[str] | 
     problems = check_lengths(paper, location)
     path = location.path
     invalid = location.invalid
-    if "slug" not in invalid and not SLUG_PATTERN.fullmatch(paper.slug):
-        message = f"slug '{paper.slug}' must be lowercase letters, digits and single hyphens"
-        problems.append(Problem(path, location.of("slug"), message))
+    if "slug" not in invalid and (wrong := slug_problem(paper.slug)) is not None:
+        problems.append(Problem(path, location.of("slug"), f"slug {paper.slug!r} {wrong}"))
     elif "slug" not in invalid and file_name(path) != f"{paper.slug}.yml":
         message = f"the file name does not match the slug '{paper.slug}'; rename the file to {paper.slug}.yml"
         problems.append(Problem(path, location.of("slug"), message))
@@ -119,12 +125,20 @@ def check_paper(paper: Paper, location: Location, known_tags: Collection[str] | 
             problems.append(Problem(path, location.of("tags", index), f"unknown tag '{tag}'{hint}"))
         if tag in paper.tags[:index]:
             problems.append(Problem(path, location.of("tags", index), f"tag '{tag}' is listed twice; keep one"))
-    for index, link in enumerate(paper.links):
-        # `original` records what the listing said, http or not; only the URL the site links to must be https.
-        parts = urlsplit(link.url)
-        if parts.scheme != "https" or not parts.hostname:
-            message = f"link url {link.url!r} is not an https:// URL; write it as https://host/path"
-            problems.append(Problem(path, location.of("links", index), message))
+    return problems + check_aliases(paper.slug, paper.aliases, location)
+
+
+def check_aliases(slug: str, aliases: Sequence[str], location: Location) -> list[Problem]:
+    """Each alias is a slug of its own: valid, not the entry's own slug, listed once."""
+    problems: list[Problem] = []
+    for index, alias in enumerate(aliases):
+        line = location.of("aliases", index)
+        if (wrong := slug_problem(alias)) is not None:
+            problems.append(Problem(location.path, line, f"alias {alias!r} {wrong}"))
+        elif alias == slug:
+            problems.append(Problem(location.path, line, f"alias '{alias}' is the slug itself; remove it"))
+        elif alias in aliases[:index]:
+            problems.append(Problem(location.path, line, f"alias '{alias}' is listed twice; keep one"))
     return problems
 
 
@@ -140,8 +154,7 @@ def check_unique(loaded: LoadedCatalog, title_keys: Sequence[str] | None = None)
     for paper, location, key in zip(papers, loaded.paper_locations, title_keys, strict=True):
         owners[("slug", paper.slug)].append((paper, location, "slug", None))
         for index, alias in enumerate(paper.aliases):
-            if alias != paper.slug:
-                owners[("slug", alias)].append((paper, location, "aliases", index))
+            owners[("slug", alias)].append((paper, location, "aliases", index))
         owners[("title", key)].append((paper, location, "title", None))
         for index, link in enumerate(paper.links):
             if link.kind == "code":

@@ -14,7 +14,7 @@ from generator.links import extract_links
 from generator.listing import ListingEntry, decode_listing, parse_listing
 from generator.model import Catalog, Link, Listing, Paper
 from generator.progress import progress
-from generator.slugs import FALLBACK_SLUG, make_slug, title_key
+from generator.slugs import FALLBACK_SLUG, RESERVED_SLUGS, make_slug, natural_slug, title_key
 from generator.tagging import suggest_tags
 from generator.text import clean_latex
 from generator.write import write_files
@@ -25,6 +25,7 @@ class ImportReport:
     added: list[str] = field(default_factory=list)
     merged: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the import decided for the curator, said in its output
 
 
 def oversized(path: str, entry: ListingEntry) -> list[Problem]:
@@ -65,6 +66,7 @@ class Merger:
         self.papers: dict[str, Paper] = {paper.slug: paper for paper in catalog.papers}
         self.originals = dict(self.papers)
         self.by_key: dict[str, str] = {}
+        self.notes: list[str] = []
         for paper in catalog.papers:
             for key in (title_key(paper.title), paper.slug, *paper.aliases):
                 self.by_key.setdefault(key, paper.slug)
@@ -100,6 +102,8 @@ class Merger:
         """A new paper with a fresh slug; its tags are suggested by the vocabulary unless given."""
         taken = set(self.by_key.values()) | {alias for paper in self.papers.values() for alias in paper.aliases}
         slug = make_slug(title, taken)
+        if (natural := natural_slug(title)) in RESERVED_SLUGS:
+            self.notes.append(f"{title!r} would be named '{natural}', a name the site uses; it is '{slug}' instead")
         chosen = tags if tags is not None else suggest_tags(self.catalog.tags, title, abstract)
         paper = Paper(
             slug=slug, title=title, abstract=abstract, tags=chosen, links=links, listings=listings, added=self.added
@@ -121,7 +125,7 @@ class Merger:
             )
 
     def report(self) -> ImportReport:
-        report = ImportReport()
+        report = ImportReport(notes=list(self.notes))
         for slug, paper in sorted(self.papers.items()):
             before = self.originals.get(slug)
             target = report.added if before is None else report.unchanged if before == paper else report.merged

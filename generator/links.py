@@ -6,6 +6,7 @@ import re
 from urllib.parse import urlsplit
 
 from generator.model import Link, LinkKind
+from generator.urls import url_problem
 
 URL_PATTERN = re.compile(r"https?://[^\s<>\"'`\\\x00-\x1f\x7f]+")
 TRAILING_PUNCTUATION = ".,;:!?*"
@@ -70,13 +71,9 @@ def trim_url(url: str) -> str:
 
 
 def is_usable(url: str) -> bool:
-    """Whether `url` parses, host and port included: `http://[` or `http://x.org:99999/` do not."""
-    try:
-        parts = urlsplit(url)
-        _ = parts.port
-    except ValueError:
-        return False
-    return bool(parts.hostname)
+    """Whether `url` is an http(s) URL a paper may keep and the site may link to (see `urls.url_problem`):
+    `http://[`, `http://x.org:99999/` or a URL with a zero-width space are not."""
+    return url_problem(url, ("http", "https")) is None
 
 
 def find_urls(text: str) -> list[str]:

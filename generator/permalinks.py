@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.errors import Problem
 from generator.model import Catalog
+from generator.slugs import slug_problem
 from generator.templating import template_environment
 
 MANIFEST = "data/published-urls.txt"
@@ -35,9 +36,26 @@ def page_urls(catalog: Catalog) -> set[str]:
 
 
 def redirects(catalog: Catalog) -> dict[str, str]:
-    """Old URL to current URL, for every alias of a paper or a tag."""
-    moved = {f"papers/{alias}/": f"papers/{paper.slug}/" for paper in catalog.papers for alias in paper.aliases}
-    return moved | {f"tags/{alias}/": f"tags/{tag.slug}/" for tag in catalog.tags for alias in tag.aliases}
+    """Old URL to current URL, for every alias of a paper or a tag.
+
+    `check` refuses an alias or slug that is not a slug of its own; one that reaches here all the same is
+    left out, so that a redirect is only ever written at `papers/<slug>/` or `tags/<slug>/` inside docs/."""
+    moved = {
+        f"papers/{alias}/": f"papers/{paper.slug}/"
+        for paper in catalog.papers
+        for alias in paper.aliases
+        if _is_slug(alias) and _is_slug(paper.slug)
+    }
+    return moved | {
+        f"tags/{alias}/": f"tags/{tag.slug}/"
+        for tag in catalog.tags
+        for alias in tag.aliases
+        if _is_slug(alias) and _is_slug(tag.slug)
+    }
+
+
+def _is_slug(name: str) -> bool:
+    return slug_problem(name) is None
 
 
 def read_manifest(root: Path) -> tuple[list[ManifestEntry], list[Problem]]:

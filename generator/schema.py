@@ -10,6 +10,7 @@ from typing import Any
 
 from generator.errors import Problem
 from generator.model import LINK_KINDS, Link, Listing, Location, Paper, Tag, TagRule
+from generator.urls import arxiv_problem, url_problem
 from generator.yamlfile import InvalidDate, LocatedDict, LocatedList
 
 TYPE_NAMES = {
@@ -200,9 +201,10 @@ def parse_paper(path: str, data: Any) -> tuple[tuple[Paper, Location] | None, li
         path, values["listings"], "a listing", LISTING_FIELDS, lambda v: Listing(**v)
     )
     for index, link in links:
+        line = item_lines[index] if index < len(item_lines) else reader.line_of("links")
         if link.kind not in LINK_KINDS:
-            line = item_lines[index] if index < len(item_lines) else reader.line_of("links")
             link_problems.append(Problem(path, line, f"link kind '{link.kind}' is not one of: {', '.join(LINK_KINDS)}"))
+        link_problems += link_url_problems(path, line, link)
     invalid |= {"links"} if link_problems else set()
     invalid |= {"listings"} if listing_problems else set()
     problems += link_problems + listing_problems
@@ -219,9 +221,26 @@ def parse_paper(path: str, data: Any) -> tuple[tuple[Paper, Location] | None, li
         year=values["year"],
         arxiv=values["arxiv"],
     )
+    if values["arxiv"] is not None and (wrong := arxiv_problem(values["arxiv"])) is not None:
+        problems.append(Problem(path, reader.line_of("arxiv"), f"arxiv {values['arxiv']!r} {wrong}"))
+        invalid.add("arxiv")
     missing = {field.name for field in PAPER_FIELDS if field.required and values[field.name] is None}
     kept_lines = [item_lines[index] for index, _ in links if index < len(item_lines)]
     return (paper, reader.location({"links": kept_lines}, frozenset(invalid | missing))), problems
+
+
+# The URL the site links to is https; `original` records what the listing said, http or https.
+LINK_URL_SCHEMES = {"url": ("https",), "original": ("http", "https")}
+
+
+def link_url_problems(path: str, line: int, link: Link) -> list[Problem]:
+    """The problems of a link's URLs: each must be a URL of the schemes its field allows, and nothing else."""
+    problems: list[Problem] = []
+    for name, schemes in LINK_URL_SCHEMES.items():
+        value = getattr(link, name)
+        if value is not None and (wrong := url_problem(value, schemes)) is not None:
+            problems.append(Problem(path, line, f"link {name} {value!r} {wrong}"))
+    return problems
 
 
 def _item_lines(items: Any) -> list[int]:

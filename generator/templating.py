@@ -66,7 +66,11 @@ class CodeBadges(dict[str, Markdown]):
 
 
 def safe_url(url: str) -> Markdown:
-    """A URL that cannot end a Markdown link early: spaces, brackets and quotes percent-encoded."""
+    """A URL that cannot end a Markdown link early (spaces, brackets, quotes and markup percent-encoded)
+    and cannot run script: loading lets only http(s) URLs in, and anything else that reaches a page
+    anyway becomes a link to nowhere."""
+    if not url[:8].lower().startswith(("https://", "http://")):
+        return Markdown("#")
     return Markdown(quote(url, safe=":/?#@!$&'*+,;=%~-._"))
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import pytest
+
 from generator.catalog import LoadedCatalog, load_catalog
 from generator.check import check_catalog
 from generator.links import classify_url
@@ -93,10 +95,46 @@ def test_duplicate_title_ignores_case_and_punctuation(tmp_path: Path) -> None:
     ]
 
 
-def test_http_link(tmp_path: Path) -> None:
-    links = "links:\n  - kind: code\n    url: https://github.com/o/r\n  - kind: project\n    url: http://x.org/p\n"
-    assert check(tmp_path, {"a.yml": paper_yaml("a", "Paper A", extra=links)}) == [
-        "data/papers/a.yml:9: link url 'http://x.org/p' is not an https:// URL; write it as https://host/path"
+def test_alias_rules(tmp_path: Path) -> None:
+    aliases = "aliases: ['../../x', '', a, old, old, index, b]\n"
+    papers = {"a.yml": paper_yaml("a", "Paper A", extra=aliases), "b.yml": paper_yaml("b", "Paper B")}
+    assert check(tmp_path, papers) == [
+        "data/papers/a.yml:6: alias '' is empty",
+        "data/papers/a.yml:6: alias '../../x' must be lowercase letters, digits and single hyphens",
+        "data/papers/a.yml:6: alias 'a' is the slug itself; remove it",
+        "data/papers/a.yml:6: alias 'index' is a name the site uses for its own pages; choose another",
+        "data/papers/a.yml:6: alias 'old' is listed twice; keep one",
+        "data/papers/a.yml:6: duplicate slug 'b', also in data/papers/b.yml; merge the papers or change one",
+        "data/papers/b.yml:1: duplicate slug 'b', also in data/papers/a.yml; merge the papers or change one",
+    ]
+
+
+def test_two_papers_with_one_alias(tmp_path: Path) -> None:
+    papers = {"a.yml": paper_yaml("a", "Paper A", extra="aliases: [old]\n")}
+    papers["b.yml"] = paper_yaml("b", "Paper B", extra="aliases: [old]\n")
+    assert check(tmp_path, papers) == [
+        "data/papers/a.yml:6: duplicate slug 'old', also in data/papers/b.yml; merge the papers or change one",
+        "data/papers/b.yml:6: duplicate slug 'old', also in data/papers/a.yml; merge the papers or change one",
+    ]
+
+
+@pytest.mark.parametrize("slug", ["index", "page", "papers", "tags", "search", "assets", "feed"])
+def test_reserved_paper_slug(tmp_path: Path, slug: str) -> None:
+    assert check(tmp_path, {f"{slug}.yml": paper_yaml(slug, "Paper A")}) == [
+        f"data/papers/{slug}.yml:1: slug '{slug}' is a name the site uses for its own pages; choose another"
+    ]
+
+
+def test_tag_alias_rules(tmp_path: Path) -> None:
+    tags = TAGS.replace("  name: Vision\n", "  name: Vision\n  aliases: [vision, language-models, sight, page]\n")
+    tags += "- slug: audio\n  name: Audio\n  description: Sound.\n  aliases: [sight]\n"
+    assert check(tmp_path, {"a.yml": paper_yaml("a", "Paper A")}, tags=tags) == [
+        "data/tags.yml:6: alias 'language-models' also names the tag 'language-models'; an old URL can lead to one"
+        " tag only",
+        "data/tags.yml:6: alias 'page' is a name the site uses for its own pages; choose another",
+        "data/tags.yml:6: alias 'sight' also names the tag 'audio'; an old URL can lead to one tag only",
+        "data/tags.yml:6: alias 'vision' is the slug itself; remove it",
+        "data/tags.yml:11: alias 'sight' also names the tag 'vision'; an old URL can lead to one tag only",
     ]
 
 

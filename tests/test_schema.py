@@ -232,3 +232,49 @@ def test_tag_that_is_not_a_mapping_gives_its_line() -> None:
     assert tag_problems("- slug: x\n  name: X\n- just text\n") == [
         f"{TAGS_PATH}:3: a tag must be a YAML mapping of field: value, found text"
     ]
+
+
+LINK = "links:\n  - kind: project\n    url: {url}\n"
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("http://x.org/p", "is not an https:// URL; write it as https://host/path"),
+        ("javascript:alert(1)", "is not an https:// URL; write it as https://host/path"),
+        (
+            "'https://x.org/<img src=x>'",
+            'holds a character no URL may hold (< > " ` or a backslash); percent-encode it',
+        ),
+        ('"https://x.org/a\\tb"', "holds white space or an invisible character; remove it or percent-encode it"),
+        ("https:///path", "has no host; write it as https://host/path"),
+        ("https://x.org:99999/", "is not a URL that parses (check its host and port)"),
+    ],
+)
+def test_link_url_is_validated_where_it_is_loaded(url: str, message: str) -> None:
+    shown = repr(read_yaml(PATH, f"u: {url}".encode())[0]["u"])
+    assert paper_problems(VALID + LINK.format(url=url)) == [f"{PATH}:7: link url {shown} {message}"]
+
+
+def test_link_original_may_be_http_but_nothing_else() -> None:
+    good = VALID + LINK.format(url="https://x.org/p") + "    original: http://x.org/p\n"
+    assert parse_paper(PATH, read_yaml(PATH, good.encode())[0])[1] == []
+    bad = VALID + LINK.format(url="https://x.org/p") + "    original: svg/onload=alert&#40;1&#41;\n"
+    assert paper_problems(bad) == [
+        f"{PATH}:7: link original 'svg/onload=alert&#40;1&#41;' is not an http:// or https:// URL; write it as"
+        " https://host/path"
+    ]
+
+
+@pytest.mark.parametrize("arxiv", ["2401.01234", "2401.01234v2", "1912.1234", "cs/0112017", "math.GT/0309136v1"])
+def test_arxiv_identifiers(arxiv: str) -> None:
+    source = VALID + f"arxiv: '{arxiv}'\n"
+    assert parse_paper(PATH, read_yaml(PATH, source.encode())[0])[1] == []
+
+
+@pytest.mark.parametrize("arxiv", ["2401.01234/../x", "'2401.01234\"><script>'", "abs", "'2401.012'"])
+def test_bad_arxiv_identifier(arxiv: str) -> None:
+    shown = repr(read_yaml(PATH, f"a: {arxiv}".encode())[0]["a"])
+    assert paper_problems(VALID + f"arxiv: {arxiv}\n") == [
+        f"{PATH}:6: arxiv {shown} is not an arXiv identifier such as 2401.01234 or cs/0112017"
+    ]
