@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import subprocess
 from pathlib import Path
 
@@ -133,3 +134,14 @@ def test_pages_of_the_base_branch_count_as_published(fixture_project: Path) -> N
         "or restore the paper\n"
         "1 problem found; nothing was written.\n"
     )
+
+
+def test_redirects_are_only_ever_written_under_papers_and_tags() -> None:
+    from generator.model import Catalog, Paper, Tag
+    from generator.permalinks import render_redirects
+
+    hostile = ("../../../../x", "../javascripts/search.js", "", "index", "a/b", "ok-alias")
+    paper = Paper("paper", "A title", "An abstract.", (), (), (), datetime.date(2025, 1, 2), aliases=hostile)
+    tag = Tag("topic", "Topic", "A topic.", aliases=hostile)
+    pages = render_redirects(Catalog(papers=(paper,), tags=(tag,)))
+    assert sorted(pages) == ["papers/ok-alias/index.html", "tags/ok-alias/index.html"]

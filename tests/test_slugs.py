@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.slugs import SLUG_MAX_LENGTH, make_slug, title_key
+from generator.slugs import RESERVED_SLUGS, SLUG_MAX_LENGTH, make_slug, slug_problem, title_key
 
 
 def test_make_slug() -> None:
@@ -50,3 +50,29 @@ def test_make_slug_of_a_title_with_no_letters() -> None:
 def test_title_key_ignores_case_accents_and_punctuation() -> None:
     assert title_key("Pâper  A!") == title_key("paper a") == "paper-a"
     assert title_key("Paper A") != title_key("Paper B")
+
+
+@pytest.mark.parametrize("title", ["Index", "PAGE", "Papers!", "Tags", "Search", "Assets", "Feed"])
+def test_make_slug_never_makes_a_reserved_name(title: str) -> None:
+    slug = make_slug(title, set())
+    assert slug not in RESERVED_SLUGS
+    assert slug == f"{title.lower().rstrip('!')}-2"
+    assert slug_problem(slug) is None
+
+
+@pytest.mark.parametrize(
+    ("slug", "problem"),
+    [
+        ("", "is empty"),
+        ("../x", "must be lowercase letters, digits and single hyphens"),
+        ("a--b", "must be lowercase letters, digits and single hyphens"),
+        ("Upper", "must be lowercase letters, digits and single hyphens"),
+        ("a\nb", "must be lowercase letters, digits and single hyphens"),
+        ("a" * 81, "is 81 characters long; 80 at most"),
+        ("index", "is a name the site uses for its own pages; choose another"),
+        ("page", "is a name the site uses for its own pages; choose another"),
+        ("fine-slug-2", None),
+    ],
+)
+def test_slug_problem(slug: str, problem: str | None) -> None:
+    assert slug_problem(slug) == problem

@@ -58,6 +58,15 @@ def test_safe_url_encodes_what_would_end_a_markdown_link() -> None:
     assert isinstance(safe_url("https://example.org"), Markdown)
 
 
+SCRIPT_URLS = ["javascript:alert(1)", "JavaScript:x", "data:text/html,x", "vbscript:x", "svg/onload=x", "//evil.org"]
+
+
+@pytest.mark.parametrize("url", SCRIPT_URLS)
+def test_safe_url_never_emits_a_scheme_that_runs_script(url: str) -> None:
+    assert safe_url(url) == "#"
+    assert safe_url("HTTPS://example.org/") == "HTTPS://example.org/"
+
+
 def test_stars_badge_names_the_repository() -> None:
     link = Link("code", "https://github.com/owner/repo")
     assert stars_badge(link) == "https://img.shields.io/github/stars/owner/repo?logo=github&cacheSeconds=86400"
