@@ -115,18 +115,14 @@ class Reader:
         return value
 
     def _in_range(self, field: Field, value: int) -> bool:
-        low = field.minimum if field.minimum is not None else value
-        high = field.maximum if field.maximum is not None else value
-        if low <= value <= high:
-            return True
-        if field.maximum is None:
-            bounds = f"at least {low}"
-        elif field.minimum is None:
-            bounds = f"at most {high}"
+        if field.minimum is not None and value < field.minimum:
+            bound = f"at least {field.minimum}"
+        elif field.maximum is not None and value > field.maximum:
+            bound = f"at most {field.maximum}"
         else:
-            bounds = f"from {low} to {high}"
+            return True
         line = self.mapping.line_of(field.name)
-        self.problems.append(Problem(self.path, line, f"'{field.name}' must be {bounds}, found {value}"))
+        self.problems.append(Problem(self.path, line, f"'{field.name}' must be {bound}, found {value}"))
         return False
 
     def _read_items(self, field: Field, items: list[Any], line: int) -> list[Any] | None:

@@ -258,7 +258,8 @@ def test_ignore_patterns_are_read() -> None:
 @pytest.mark.parametrize(("year", "valid"), [(1900, True), (NEXT_YEAR, True), (1899, False), (NEXT_YEAR + 1, False)])
 def test_year_range(year: int, valid: bool) -> None:
     source = VALID + f"year: {year}\n"
-    message = f"{PATH}:6: 'year' must be from 1900 to {NEXT_YEAR}, found {year}"
+    bound = "at least 1900" if year < 1900 else f"at most {NEXT_YEAR}"
+    message = f"{PATH}:6: 'year' must be {bound}, found {year}"
     assert accepted(source) if valid else paper_problems(source) == [message]
 
 
