@@ -118,7 +118,7 @@ def test_what_import_writes_passes_check(fixture_project: Path, tmp_path: Path) 
     """A leap-day listing, a LaTeX-heavy title and a tag pattern that backtracks under Python's re: the
     catalog import leaves is one `check` accepts."""
     tags = fixture_project / "data" / "tags.yml"
-    rule = "- slug: letters\n  name: Letters\n  description: All one letter.\n  match:\n    title: ['^(a+)+$']\n"
+    rule = "- slug: letters\n  name: Letters\n  description: One letter.\n  match:\n    title: ['^(a+)+$', '^a+!$']\n"
     tags.write_text(tags.read_text(encoding="utf-8") + rule, encoding="utf-8")
     listing = tmp_path / "leap.txt"
     titles = ("a" * 34 + "!", "\\emph{Speech}~on a Leap Day", "a" * 40)
@@ -127,4 +127,4 @@ def test_what_import_writes_passes_check(fixture_project: Path, tmp_path: Path) 
     assert problems == [] and len(report.added) == 3
     assert read_paper(fixture_project, "a" * 40)["tags"] == ["letters"]
     result = run_cli(fixture_project, "check")
-    assert (result.returncode, result.stdout, result.stderr) == (0, "The catalog is valid.\n", "")
+    assert result.stderr == "" and result.stdout == "The catalog is valid.\n" and result.returncode == 0
