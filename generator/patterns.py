@@ -90,4 +90,5 @@ def _reason(source: str, error: Exception) -> str:
         return f"uses {BACKREFERENCE.format('(?P=name)')}"
     if message == "pattern too large - compile failed":
         return f"is too large to match quickly (more than {MAX_PROGRAM_SIZE:,} steps once compiled); make it smaller"
-    return f"is not a valid regular expression: {message}"
+    # RE2 ends its message with the part of the pattern it is about: the whole pattern says nothing more.
+    return f"is not a valid regular expression: {message.removesuffix(': ' + source)}"

@@ -208,7 +208,7 @@ def test_valid_vocabulary() -> None:
 
 def test_bad_regular_expression() -> None:
     assert tag_problems("- slug: x\n  name: X\n  match:\n    title: ['(unclosed']\n") == [
-        f"{TAGS_PATH}:4: the pattern '(unclosed' is not a valid regular expression: missing ): (unclosed"
+        f"{TAGS_PATH}:4: the pattern '(unclosed' is not a valid regular expression: missing )"
     ]
 
 
