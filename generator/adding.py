@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.catalog import display_path, load_catalog, paper_path
 from generator.check import check_paper
 from generator.errors import Problem
-from generator.importer import Merger, read_listings, write_papers
+from generator.importer import Merger, empty_after_cleaning, read_listings, write_papers
 from generator.links import classify_url, extract_links
 from generator.model import Link, Listing, Location, Paper
 from generator.schema import link_url_problems
@@ -48,6 +48,11 @@ def collect_links(submission: Submission, abstract: str) -> tuple[Link, ...]:
     return tuple(links.values())
 
 
+def _fields(submission: Submission, title: str, abstract: str) -> list[tuple[str, str, str]]:
+    """(name, text as given, text cleaned) of the title and the abstract."""
+    return [("title", submission.title, title), ("abstract", submission.abstract, abstract)]
+
+
 @dataclass(frozen=True)
 class Added:
     """The papers an `add` created, and what it decided for the curator (a name the site uses, avoided)."""
@@ -68,6 +73,10 @@ def add_papers(submissions: list[Submission], root: Path, added: datetime.date) 
     for submission in submissions:
         title = clean_latex(submission.title)
         abstract = clean_latex(submission.abstract)
+        empty = [(name, text) for name, text, clean in _fields(submission, title, abstract) if not clean.strip()]
+        if empty:
+            problems += [Problem(submission.origin, submission.line, empty_after_cleaning(*field)) for field in empty]
+            continue
         existing = merger.find(title)
         if existing is not None:
             where = display_path(paper_path(data_dir, existing), root)

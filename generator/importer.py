@@ -29,14 +29,22 @@ class ImportReport:
 
 
 def oversized(path: str, entry: ListingEntry) -> list[Problem]:
-    """A problem for a title or abstract longer than a paper file may hold (see check.MAX_LENGTHS)."""
+    """A problem for a title or abstract longer than a paper file may hold (see check.MAX_LENGTHS), or empty."""
     problems: list[Problem] = []
     for name, text, line in (("title", entry.title, entry.line), ("abstract", entry.abstract, entry.abstract_line)):
-        length, limit = len(clean_latex(text)), MAX_LENGTHS[name]
+        cleaned = clean_latex(text)
+        length, limit = len(cleaned), MAX_LENGTHS[name]
         if length > limit:
             message = f"the {name} is {length:,} characters long; {limit:,} at most: shorten it"
             problems.append(Problem(path, line, message))
+        elif not cleaned.strip():
+            problems.append(Problem(path, line, empty_after_cleaning(name, text)))
     return problems
+
+
+def empty_after_cleaning(name: str, text: str) -> str:
+    """What to say of a title or abstract that LaTeX clean-up (`~` is a space) leaves empty."""
+    return f"the {name} {text[:60]!r} is empty once its LaTeX is cleaned up; write the {name} out"
 
 
 def read_listings(paths: list[Path], root: Path) -> tuple[list[tuple[str, str, ListingEntry]], list[Problem]]:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
+from generator.patterns import Pattern
 from generator.slugs import title_key
 
 LinkKind = Literal["code", "dataset", "model", "project"]
@@ -74,17 +74,24 @@ class Paper:
 
 @dataclass(frozen=True)
 class TagRule:
-    """How the importer suggests a tag: any title pattern matches, or abstract patterns hit often enough."""
+    """How the importer suggests a tag: any title pattern matches, or abstract patterns hit often enough.
 
-    title: tuple[re.Pattern[str], ...] = ()
-    abstract: tuple[re.Pattern[str], ...] = ()
+    The text the `ignore` patterns match is left out of the title and the abstract first."""
+
+    title: tuple[Pattern, ...] = ()
+    abstract: tuple[Pattern, ...] = ()
     min_hits: int = 2
+    ignore: tuple[Pattern, ...] = ()
 
     def matches(self, title: str, abstract: str) -> bool:
+        for pattern in self.ignore:
+            title, abstract = pattern.blank(title), pattern.blank(abstract)
         if any(pattern.search(title) for pattern in self.title):
             return True
-        hits = sum(len(pattern.findall(abstract)) for pattern in self.abstract)
-        return bool(self.abstract) and hits >= self.min_hits
+        if not self.abstract:
+            return False
+        hits = sum(pattern.count(abstract) for pattern in self.abstract)
+        return hits >= self.min_hits
 
 
 @dataclass(frozen=True)

@@ -3,148 +3,19 @@
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from generator.errors import Problem
+from generator.fields import Field, Reader, describe, read_mapping
+from generator.listing import date_problem
 from generator.model import LINK_KINDS, Link, Listing, Location, Paper, Tag, TagRule
+from generator.patterns import Pattern, compile_pattern
 from generator.urls import arxiv_problem, url_problem
-from generator.yamlfile import InvalidDate, LocatedDict, LocatedList
+from generator.yamlfile import LocatedList
 
-TYPE_NAMES = {
-    str: "text",
-    int: "a whole number",
-    list: "a list",
-    dict: "a mapping",
-    datetime.date: "a date (YYYY-MM-DD)",
-}
-
-
-def describe(value: Any) -> str:
-    if isinstance(value, InvalidDate):
-        return f"'{value}', which is not a date"
-    if isinstance(value, bytes):
-        return "binary data"
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    for kind, name in TYPE_NAMES.items():
-        if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
-            return name
-    return type(value).__name__
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    kind: type
-    required: bool = True
-    item_kind: type | None = None
-
-
-_MISSING = object()  # a field not in the mapping at all (None is a field written empty)
-
-
-class Reader:
-    """Reads the fields of one mapping, collecting a problem for each thing wrong."""
-
-    def __init__(self, path: str, mapping: LocatedDict, what: str, fields: tuple[Field, ...]) -> None:
-        self.path = path
-        self.mapping = mapping
-        self.problems: list[Problem] = []
-        known = {field.name: field for field in fields}
-        for key, line in mapping.duplicate_keys:
-            self.problems.append(Problem(path, line, f"the field '{key}' is given twice; keep one"))
-        for key in mapping:
-            if key not in known:
-                self.problems.append(
-                    Problem(
-                        path,
-                        mapping.line_of(key),
-                        f"unknown field '{key}' in {what}; known fields are: {', '.join(known)}",
-                    )
-                )
-        self.values: dict[str, Any] = {}
-        for field in fields:
-            self.values[field.name] = self._read(field, what)
-
-    def _read(self, field: Field, what: str) -> Any:
-        mapping = self.mapping
-        value: Any = mapping.get(field.name, _MISSING)
-        if value is _MISSING:
-            if field.required:
-                self.problems.append(Problem(self.path, mapping.line, f"{what} has no '{field.name}'; add it"))
-            return None
-        if value is None:
-            if field.required:
-                line = mapping.line_of(field.name)
-                self.problems.append(Problem(self.path, line, f"'{field.name}' is empty; write it out"))
-            return None
-        if not isinstance(value, field.kind) or (field.kind is int and isinstance(value, bool)):
-            expected = TYPE_NAMES.get(field.kind, field.kind.__name__)
-            self.problems.append(
-                Problem(
-                    self.path,
-                    mapping.line_of(field.name),
-                    f"'{field.name}' must be {expected}, found {describe(value)}",
-                )
-            )
-            return None
-        if isinstance(value, str) and not value.strip():
-            self.problems.append(
-                Problem(self.path, mapping.line_of(field.name), f"'{field.name}' is empty; write it out")
-            )
-            return None
-        if field.item_kind is not None and isinstance(value, list):
-            return self._read_items(field, value, mapping.line_of(field.name))
-        return value
-
-    def _read_items(self, field: Field, items: list[Any], line: int) -> list[Any] | None:
-        """The items, or None if one is of the wrong kind; for lists of mappings, the good (index, item) pairs."""
-        expected = TYPE_NAMES.get(field.item_kind or str, "text")
-        item_lines = getattr(items, "item_lines", [line] * len(items))
-        bad = [
-            (item, item_line)
-            for item, item_line in zip(items, item_lines, strict=True)
-            if not isinstance(item, field.item_kind or str)
-        ]
-        for item, item_line in bad:
-            self.problems.append(
-                Problem(
-                    self.path, item_line, f"each entry of '{field.name}' must be {expected}, found {describe(item)}"
-                )
-            )
-        if field.item_kind is dict:
-            # Mappings (links, listings) are read one by one later: keep the good ones, with their places.
-            return [(index, item) for index, item in enumerate(items) if isinstance(item, dict)]
-        return None if bad else list(items)
-
-    def line_of(self, name: str) -> int:
-        return self.mapping.line_of(name)
-
-    def location(
-        self, item_lines: dict[str, list[int]] | None = None, invalid: frozenset[str] = frozenset()
-    ) -> Location:
-        """Where the mapping was read, with the lines of its list items (those in `item_lines` replaced)."""
-        items = {key: list(value.item_lines) for key, value in self.mapping.items() if isinstance(value, LocatedList)}
-        items.update(item_lines or {})
-        return Location(self.path, self.mapping.line, dict(self.mapping.key_lines), items, invalid)
-
-
-def read_mapping(
-    path: str, data: Any, what: str, fields: tuple[Field, ...], line: int = 1
-) -> tuple[Reader | None, list[Problem]]:
-    """A Reader over `data`; `line` is where `data` stands, for a value that does not know its own line."""
-    if not isinstance(data, LocatedDict):
-        line = getattr(data, "line", line)
-        return None, [Problem(path, line, f"{what} must be a YAML mapping of field: value, found {describe(data)}")]
-    reader = Reader(path, data, what, fields)
-    return reader, reader.problems
-
-
+# The first year a paper's `year` may be; the last is next year (a paper accepted for a future issue).
+FIRST_YEAR = 1900
 PAPER_FIELDS = (
     Field("slug", str),
     Field("title", str),
@@ -155,7 +26,7 @@ PAPER_FIELDS = (
     Field("added", datetime.date),
     Field("aliases", list, required=False, item_kind=str),
     Field("authors", list, required=False, item_kind=str),
-    Field("year", int, required=False),
+    Field("year", int, required=False, minimum=FIRST_YEAR, maximum=datetime.date.today().year + 1),
     Field("arxiv", str, required=False),
 )
 LINK_FIELDS = (Field("kind", str), Field("url", str), Field("original", str, required=False))
@@ -168,16 +39,24 @@ def _read_entries(
     what: str,
     fields: tuple[Field, ...],
     build: Callable[[dict[str, Any]], Any],
+    validate: Callable[[Reader], list[Problem]] | None = None,
 ) -> tuple[list[tuple[int, Any]], list[Problem]]:
     """The entries of a list field that read without problems, each with its index in the list."""
     entries: list[tuple[int, Any]] = []
     problems: list[Problem] = []
     for index, item in items or []:
         reader, found = read_mapping(path, item, what, fields)
+        if reader is not None and not found and validate is not None:
+            found = validate(reader)
         problems += found
         if reader is not None and not found:
             entries.append((index, build(reader.values)))
     return entries, problems
+
+
+def _listing_date(reader: Reader) -> list[Problem]:
+    problem = date_problem(reader.values["date"])
+    return [] if problem is None else [Problem(reader.path, reader.line_of("date"), problem)]
 
 
 def _link(values: dict[str, Any]) -> Link:
@@ -198,7 +77,7 @@ def parse_paper(path: str, data: Any) -> tuple[tuple[Paper, Location] | None, li
     item_lines = _item_lines(reader.mapping.get("links"))
     links, link_problems = _read_entries(path, values["links"], "a link", LINK_FIELDS, _link)
     listings, listing_problems = _read_entries(
-        path, values["listings"], "a listing", LISTING_FIELDS, lambda v: Listing(**v)
+        path, values["listings"], "a listing", LISTING_FIELDS, lambda v: Listing(**v), _listing_date
     )
     for index, link in links:
         line = item_lines[index] if index < len(item_lines) else reader.line_of("links")
@@ -257,19 +136,29 @@ TAG_FIELDS = (
 RULE_FIELDS = (
     Field("title", list, required=False, item_kind=str),
     Field("abstract", list, required=False, item_kind=str),
-    Field("min_hits", int, required=False),
+    Field("min_hits", int, required=False, minimum=1),
+    Field("ignore", list, required=False, item_kind=str),
 )
 
 
-def _compile(path: str, line: int, patterns: list[str] | None) -> tuple[tuple[re.Pattern[str], ...], list[Problem]]:
-    compiled: list[re.Pattern[str]] = []
+def _compile(path: str, reader: Reader, name: str) -> tuple[tuple[Pattern, ...], list[Problem]]:
+    """The patterns of the rule field `name`, each refused at its own line with the reason."""
+    sources = reader.values[name] or []
+    lines = getattr(reader.mapping.get(name), "item_lines", [reader.line_of(name)] * len(sources))
+    compiled: list[Pattern] = []
     problems: list[Problem] = []
-    for pattern in patterns or []:
-        try:
-            compiled.append(re.compile(pattern, re.IGNORECASE))
-        except re.error as error:
-            problems.append(Problem(path, line, f"the pattern {pattern!r} is not a valid regular expression: {error}"))
+    for source, line in zip(sources, lines, strict=True):
+        pattern, reason = compile_pattern(source)
+        if pattern is None:
+            problems.append(Problem(path, line, f"the pattern {_shown(source)} {reason}"))
+        else:
+            compiled.append(pattern)
     return tuple(compiled), problems
+
+
+def _shown(source: str) -> str:
+    """The pattern as a message quotes it: in full, or its start when it is long."""
+    return repr(source) if len(source) <= 80 else f"{source[:60]!r}..."
 
 
 def parse_tags(path: str, data: Any) -> tuple[tuple[tuple[Tag, Location], ...], list[Problem]]:
@@ -309,7 +198,11 @@ def _parse_rule(path: str, tag: Reader) -> tuple[TagRule, list[Problem]]:
     reader, problems = read_mapping(path, tag.values["match"], "a tag's match rules", RULE_FIELDS)
     if reader is None or problems:
         return TagRule(), problems
-    title, title_problems = _compile(path, reader.line_of("title"), reader.values["title"])
-    abstract, abstract_problems = _compile(path, reader.line_of("abstract"), reader.values["abstract"])
+    problems = []
+    compiled: dict[str, tuple[Pattern, ...]] = {}
+    for name in ("title", "abstract", "ignore"):
+        compiled[name], found = _compile(path, reader, name)
+        problems += found
     min_hits = reader.values["min_hits"] if reader.values["min_hits"] is not None else 2
-    return TagRule(title=title, abstract=abstract, min_hits=min_hits), title_problems + abstract_problems
+    rule = TagRule(title=compiled["title"], abstract=compiled["abstract"], min_hits=min_hits, ignore=compiled["ignore"])
+    return rule, problems

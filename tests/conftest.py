@@ -13,11 +13,19 @@ from playwright.sync_api import Browser, sync_playwright
 
 from generator.catalog import load_catalog
 from generator.model import Catalog
+from generator.patterns import Pattern, compile_pattern
 from generator.serving import CHROMIUM, CHROMIUM_ARGUMENTS
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 FIXTURES = REPOSITORY / "tests" / "fixtures"
 PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "generator", "CONTRIBUTING.md")
+
+
+def patterns(*sources: str) -> tuple[Pattern, ...]:
+    """Tag rule patterns that must compile."""
+    compiled = [compile_pattern(source) for source in sources]
+    assert all(reason is None for _, reason in compiled), compiled
+    return tuple(pattern for pattern, _ in compiled if pattern is not None)
 
 
 def copy_project(target: Path, data: Path) -> Path:

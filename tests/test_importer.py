@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from generator.importer import import_listings
-from tests.conftest import FIXTURES, REPOSITORY, snapshot
+from tests.conftest import FIXTURES, REPOSITORY, run_cli, snapshot
 
 ADDED = datetime.date(2026, 11, 22)
 SOURCES = sorted((REPOSITORY / "data" / "sources").glob("*.txt"))
@@ -112,3 +112,19 @@ def test_a_broken_listing_writes_nothing(fixture_project: Path) -> None:
     ]
     assert report.added == []
     assert snapshot(fixture_project / "data") == before
+
+
+def test_what_import_writes_passes_check(fixture_project: Path, tmp_path: Path) -> None:
+    """A leap-day listing, a LaTeX-heavy title and a tag pattern that backtracks under Python's re: the
+    catalog import leaves is one `check` accepts."""
+    tags = fixture_project / "data" / "tags.yml"
+    rule = "- slug: letters\n  name: Letters\n  description: One letter.\n  match:\n    title: ['^(a+)+$', '^a+!$']\n"
+    tags.write_text(tags.read_text(encoding="utf-8") + rule, encoding="utf-8")
+    listing = tmp_path / "leap.txt"
+    titles = ("a" * 34 + "!", "\\emph{Speech}~on a Leap Day", "a" * 40)
+    listing.write_text("Feb 29\n\n" + "".join(f"{title}\n\nWe study speech.\n\n" for title in titles), encoding="utf-8")
+    report, problems = import_listings([listing], fixture_project, ADDED)
+    assert problems == [] and len(report.added) == 3
+    assert read_paper(fixture_project, "a" * 40)["tags"] == ["letters"]
+    result = run_cli(fixture_project, "check")
+    assert result.stderr == "" and result.stdout == "The catalog is valid.\n" and result.returncode == 0

@@ -297,7 +297,8 @@ def listings(draw: st.DrawFn) -> tuple[str, ParsedListing]:
     for header in draw(st.lists(st.sampled_from(["new", "Subscribe", "Get trending papers in your email inbox!"]))):
         add(header)
         blank()
-    date = draw(st.sampled_from(["Jan", "Mar", "March", "Sep", "Dec"])) + f" {draw(st.integers(1, 31))}"
+    month = draw(st.sampled_from(["Jan", "Feb", "Mar", "March", "Sep", "Dec"]))
+    date = f"{month} {draw(st.integers(1, {'Feb': 29, 'Sep': 30}.get(month, 31)))}"
     add(date)
     entries: list[ListingEntry] = []
     for title, abstract in papers:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import re
 
 import pytest
 
@@ -11,7 +10,9 @@ from generator.catalog import dump_paper, paper_to_data
 from generator.model import Link, Listing, Location, Paper, Tag, TagRule
 from generator.schema import parse_paper, parse_tags
 from generator.yamlfile import dump_yaml, read_yaml
+from tests.conftest import patterns
 
+NEXT_YEAR = datetime.date.today().year + 1
 PATH = "data/papers/s.yml"
 TAGS_PATH = "data/tags.yml"
 VALID = "slug: s\ntitle: T\ntags: [t]\nabstract: A.\nadded: 2024-03-17\n"
@@ -24,6 +25,12 @@ def paper_problems(source: str) -> list[str]:
     # A paper with problems is still returned, with what could be read, for the other checks.
     assert parsed is None or parsed[1].invalid or problems
     return [str(problem) for problem in problems]
+
+
+def accepted(source: str) -> bool:
+    data, _ = read_yaml(PATH, source.encode())
+    parsed, problems = parse_paper(PATH, data)
+    return parsed is not None and not parsed[1].invalid and problems == []
 
 
 def tag_problems(source: str) -> list[str]:
@@ -188,8 +195,8 @@ def test_valid_vocabulary() -> None:
                 "Language",
                 "Models of text.",
                 TagRule(
-                    title=(re.compile(r"\blanguage models?\b", re.IGNORECASE),),
-                    abstract=(re.compile("token", re.IGNORECASE), re.compile("text", re.IGNORECASE)),
+                    title=patterns(r"\blanguage models?\b"),
+                    abstract=patterns("token", "text"),
                     min_hits=3,
                 ),
             ),
@@ -201,9 +208,84 @@ def test_valid_vocabulary() -> None:
 
 def test_bad_regular_expression() -> None:
     assert tag_problems("- slug: x\n  name: X\n  match:\n    title: ['(unclosed']\n") == [
-        f"{TAGS_PATH}:4: the pattern '(unclosed' is not a valid regular expression: "
-        "missing ), unterminated subpattern at position 0"
+        f"{TAGS_PATH}:4: the pattern '(unclosed' is not a valid regular expression: missing )"
     ]
+
+
+def test_patterns_that_cannot_be_bounded_are_refused_at_their_lines() -> None:
+    source = (
+        "- slug: x\n  name: X\n  match:\n    title:\n      - '(?<!not )here'\n      - '(a)\\1'\n"
+        "    abstract: ['a(?=b)']\n    ignore: ['" + "a" * 501 + "']\n"
+    )
+    ignore = "the rule's 'ignore' patterns"
+    assert tag_problems(source) == [
+        f"{TAGS_PATH}:5: the pattern '(?<!not )here' uses a lookbehind (?<!...), which cannot be matched in bounded"
+        f" time; match the text itself, and leave out what it must not be with {ignore}",
+        f"{TAGS_PATH}:6: the pattern '(a)\\\\1' uses a backreference \\1, which cannot be matched in bounded time;"
+        " write the text out",
+        f"{TAGS_PATH}:7: the pattern 'a(?=b)' uses a lookahead (?=...), which cannot be matched in bounded time;"
+        f" match the text itself, and leave out what it must not be with {ignore}",
+        f"{TAGS_PATH}:8: the pattern {'a' * 60!r}... is 501 characters long; 500 at most: split it into shorter"
+        " patterns",
+    ]
+
+
+def test_patterns_too_large_or_matching_nothing_are_refused() -> None:
+    source = "- slug: x\n  name: X\n  match:\n    title: ['[ab]{0,1000}c', 'a*']\n"
+    assert tag_problems(source) == [
+        f"{TAGS_PATH}:4: the pattern '[ab]{{0,1000}}c' is too large to match quickly (2,005 steps once compiled, 2,000"
+        " at most); use smaller repetition counts or split it",
+        f"{TAGS_PATH}:4: the pattern 'a*' matches empty text, so it would match every paper; make it match at least"
+        " one character",
+    ]
+
+
+@pytest.mark.parametrize("min_hits", ["0", "-1"])
+def test_min_hits_is_at_least_one(min_hits: str) -> None:
+    source = f"- slug: x\n  name: X\n  match:\n    abstract: [a]\n    min_hits: {min_hits}\n"
+    assert tag_problems(source) == [f"{TAGS_PATH}:5: 'min_hits' must be at least 1, found {min_hits}"]
+
+
+def test_ignore_patterns_are_read() -> None:
+    data, _ = read_yaml(TAGS_PATH, b"- slug: x\n  name: X\n  match:\n    title: [here]\n    ignore: [not here]\n")
+    tags, problems = parse_tags(TAGS_PATH, data)
+    assert problems == []
+    rule = tags[0][0].rule
+    assert rule == TagRule(title=patterns("here"), ignore=patterns("not here"))
+    assert rule.matches("Here we are", "") and not rule.matches("Not here", "")
+
+
+@pytest.mark.parametrize(("year", "valid"), [(1900, True), (NEXT_YEAR, True), (1899, False), (NEXT_YEAR + 1, False)])
+def test_year_range(year: int, valid: bool) -> None:
+    source = VALID + f"year: {year}\n"
+    bound = "at least 1900" if year < 1900 else f"at most {NEXT_YEAR}"
+    message = f"{PATH}:6: 'year' must be {bound}, found {year}"
+    assert accepted(source) if valid else paper_problems(source) == [message]
+
+
+@pytest.mark.parametrize("added", ["2026-11-29 23:59:59+05:00", "2026-11-29T23:59:59", "2026-11-29 10:00:00.5"])
+def test_added_is_a_date_without_a_time(added: str) -> None:
+    source = VALID.replace("added: 2024-03-17", f"added: {added}")
+    assert paper_problems(source) == [
+        f"{PATH}:5: 'added' must be a date without a time; write the date only: 2026-11-29"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        ("Feb 29", None),
+        ("March 17", None),
+        ("Feb 30", "the listing date 'Feb 30' is not a day of the calendar; February has days 1 to 29"),
+        ("Apr 31", "the listing date 'Apr 31' is not a day of the calendar; April has days 1 to 30"),
+        ("Mar 99", "the listing date 'Mar 99' is not a day of the calendar; March has days 1 to 31"),
+        ("Marchy 3", "the listing date 'Marchy 3' does not name a month; write it as 'Mar' or 'March'"),
+        ("yesterday", "the listing date 'yesterday' is not written as listings print it, such as 'Mar 17'"),
+    ],
+)
+def test_listing_dates_are_days_of_the_calendar(date: str, message: str | None) -> None:
+    source = VALID + f"listings:\n  - source: s.txt\n    date: {date}\n"
+    assert accepted(source) if message is None else paper_problems(source) == [f"{PATH}:8: {message}"]
 
 
 def test_vocabulary_that_is_not_a_list() -> None:
@@ -220,7 +302,8 @@ def test_match_that_is_not_a_mapping() -> None:
 
 def test_unknown_match_rule() -> None:
     assert tag_problems("- slug: x\n  name: X\n  match:\n    titles: [a]\n") == [
-        f"{TAGS_PATH}:4: unknown field 'titles' in a tag's match rules; known fields are: title, abstract, min_hits"
+        f"{TAGS_PATH}:4: unknown field 'titles' in a tag's match rules; known fields are: title, abstract, min_hits,"
+        " ignore"
     ]
 
 

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from generator.model import Tag, TagRule
 from generator.tagging import suggest_tags
-
-
-def patterns(*sources: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(source, re.IGNORECASE) for source in sources)
-
+from tests.conftest import patterns
 
 RULE = TagRule(title=patterns(r"\bspeech\b"), abstract=patterns(r"\baudio\b", r"\basr\b"), min_hits=2)
 

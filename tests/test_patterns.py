@@ -1,0 +1,53 @@
+"""Tag rule patterns run on RE2: matching time stays linear in the text, whatever the pattern."""
+
+from __future__ import annotations
+
+import time
+
+from generator.catalog import load_catalog
+from generator.model import Tag, TagRule
+from generator.patterns import MAX_PROGRAM_SIZE, compile_pattern
+from generator.tagging import suggest_tags
+from tests.conftest import REPOSITORY, patterns
+
+
+def test_catastrophic_backtracking_pattern_matches_at_once() -> None:
+    # Python's re takes about 2**34 steps on this title; RE2 reads it once.
+    rule = TagRule(title=patterns("^(a+)+$"), abstract=patterns("(x+x+)+y", "(a|aa)+$"), min_hits=1)
+    title = "a" * 34 + "!"
+    start = time.perf_counter()
+    assert not rule.matches(title, "x" * 5_000 + "!" + "a" * 5_000 + "!")
+    assert suggest_tags((Tag("a", "A", "A.", rule),), "a" * 34, "") == ("a",)
+    assert time.perf_counter() - start < 1
+
+
+def test_largest_allowed_pattern_stays_fast_on_the_longest_abstract() -> None:
+    source = "(?:[ab]{0,100}){0,9}x"
+    pattern, reason = compile_pattern(source)
+    assert pattern is not None, reason
+    assert pattern.regexp.programsize <= MAX_PROGRAM_SIZE
+    start = time.perf_counter()
+    assert pattern.count("a" * 10_000) == 0
+    assert pattern.count("x" * 10_000) == 10_000
+    assert time.perf_counter() - start < 1
+
+
+def test_matching_is_case_insensitive_with_case_sensitive_parts() -> None:
+    rule = TagRule(title=patterns(r"\bspeech\b", r"(?-i:\bASR\b)"))
+    assert rule.matches("SPEECH models", "") and rule.matches("Better ASR", "") and not rule.matches("Better asr", "")
+
+
+def test_ignore_leaves_text_out_of_the_bundled_vocabulary() -> None:
+    """The vocabulary's 'ignore' patterns keep what its lookarounds did under Python's re."""
+    loaded, problems = load_catalog(REPOSITORY / "data", REPOSITORY)
+    assert problems == []
+    tags = loaded.catalog.tags
+    assert "datasets-benchmarks" not in suggest_tags(tags, "Anonymizing Speech: Evaluating and Designing", "")
+    assert "datasets-benchmarks" in suggest_tags(tags, "Evaluating Speech Models", "")
+    assert "datasets-benchmarks" not in suggest_tags(tags, "Language Model Learning a Dataset", "")
+    assert "datasets-benchmarks" in suggest_tags(tags, "A Dataset of Speech", "")
+    assert "masked-language-modeling" not in suggest_tags(tags, "Generative Pre-trained Transformers", "")
+    assert "masked-language-modeling" in suggest_tags(tags, "Pre-trained Transformers Are Robust", "")
+    speech = "Each speech-bubble and speech-bubble. A speaker, a speech, a speech, and speech again."
+    assert "speech" not in suggest_tags(tags, "Manga", speech.replace("speech again", "bubbles"))
+    assert "speech" in suggest_tags(tags, "Manga", speech)
