@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from generator import workers
-from generator.catalog import SourceFile, load_catalog, parse_catalog
+from generator.catalog import load_catalog, parse_catalog
 from generator.check import check_catalog
+from generator.datafiles import SourceFile
 from tests.conftest import FIXTURES, REPOSITORY
 
 
