@@ -10,11 +10,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.adding import Submission, add_papers, submissions_from_listings
-from generator.build import Project, check, generate, mkdocs_command, publish_manifest, run_mkdocs
-from generator.catalog import load_catalog
+from generator.build import Project, check, generate, mkdocs_command, publish_manifest, remove_leftovers, run_mkdocs
+from generator.catalog import display_path, load_catalog
 from generator.changes import compare, read_revision, render_changes
 from generator.errors import Problem
 from generator.importer import import_listings
+from generator.locking import ProjectBusyError, project_lock
+from generator.preflight import unwritable_folders
 
 
 def report_problems(problems: list[Problem]) -> int:
@@ -157,11 +159,46 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The commands that write: one at a time per checkout, each checking first that it can write where it will.
+WRITING = frozenset({"build", "serve", "import", "add"})
+
+
+def run_writing(project: Project, arguments: argparse.Namespace) -> int:
+    """A writing command, under the project's lock, once what a killed run left is gone and every folder it
+    writes in is known to be writable."""
+    site_dir = arguments.site_dir.resolve() if getattr(arguments, "site_dir", None) else None
+    markdown_only = bool(getattr(arguments, "markdown_only", False))
+    with project_lock(project.root, arguments.command):
+        remove_leftovers(project, site_dir)
+        problems = unwritable_folders(project.root, arguments.command, site_dir, markdown_only)
+        if problems:
+            return report_problems(problems)
+        status: int = arguments.run(project, arguments)
+        return status
+
+
+def describe_os_error(error: OSError, root: Path) -> str:
+    """One line for a failure of the system (a full disk, a folder that cannot be written), as path:0: why."""
+    reason = error.strerror or str(error)
+    if error.filename is None:
+        return f"{reason}; the command stopped"
+    return f"{display_path(Path(os.fsdecode(error.filename)), root)}:0: {reason}; the command stopped"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = make_parser().parse_args(argv)
     project = Project(arguments.root.resolve())
-    status: int = arguments.run(project, arguments)
-    return status
+    try:
+        if arguments.command in WRITING:
+            return run_writing(project, arguments)
+        status: int = arguments.run(project, arguments)
+        return status
+    except ProjectBusyError as busy:
+        print(busy, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(describe_os_error(error, project.root), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
