@@ -82,9 +82,15 @@ def run_build(project: Project, arguments: argparse.Namespace) -> int:
 
 
 def run_serve(project: Project, arguments: argparse.Namespace) -> int:
+    """Write the Markdown; `serve_site` then serves it, once the project's lock is released."""
     report, checked = generate(project)
     if report is None:
         return report_problems(checked.problems)
+    arguments.then = serve_site
+    return 0
+
+
+def serve_site(project: Project, arguments: argparse.Namespace) -> int:
     command = mkdocs_command(project, "serve", "--dev-addr", arguments.dev_addr)
     # This process becomes the server, so that stopping it (Ctrl-C, a signal) stops the server too.
     os.chdir(project.root)
@@ -165,7 +171,7 @@ WRITING = frozenset({"build", "serve", "import", "add"})
 
 def run_writing(project: Project, arguments: argparse.Namespace) -> int:
     """A writing command, under the project's lock, once what a killed run left is gone and every folder it
-    writes in is known to be writable."""
+    writes in is known to be writable; then what it leaves to do without the lock (`then`), if anything."""
     site_dir = arguments.site_dir.resolve() if getattr(arguments, "site_dir", None) else None
     markdown_only = bool(getattr(arguments, "markdown_only", False))
     with project_lock(project.root, arguments.command):
@@ -174,7 +180,10 @@ def run_writing(project: Project, arguments: argparse.Namespace) -> int:
         if problems:
             return report_problems(problems)
         status: int = arguments.run(project, arguments)
-        return status
+    then = getattr(arguments, "then", None)
+    if status == 0 and then is not None:
+        status = then(project, arguments)
+    return status
 
 
 def describe_os_error(error: OSError, root: Path) -> str:
