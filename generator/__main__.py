@@ -16,6 +16,7 @@ from generator.changes import compare, read_revision, render_changes
 from generator.errors import Problem
 from generator.importer import import_listings
 from generator.locking import ProjectBusyError, project_lock
+from generator.mkdocs_run import SYSTEM_FAILURE
 from generator.preflight import unwritable_folders
 
 
@@ -72,7 +73,8 @@ def run_build(project: Project, arguments: argparse.Namespace) -> int:
         return 0
     status = run_mkdocs(project, arguments.site_dir)
     if status != 0:
-        print("The MkDocs build failed; see the messages above.", file=sys.stderr)
+        if status != SYSTEM_FAILURE:  # that one was told in a line of its own
+            print("The MkDocs build failed; see the messages above.", file=sys.stderr)
         return 1
     manifest = publish_manifest(project, checked)
     if manifest.written:

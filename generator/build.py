@@ -201,7 +201,7 @@ def publish_manifest(project: Project, checked: Checked) -> WriteReport:
 
 
 def mkdocs_command(project: Project, *arguments: str) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", *arguments, "--config-file", str(project.config_file)]
+    return [sys.executable, "-m", "generator.mkdocs_run", *arguments, "--config-file", str(project.config_file)]
 
 
 def run_mkdocs(project: Project, site_dir: Path | None = None) -> int:
