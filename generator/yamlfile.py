@@ -204,8 +204,12 @@ def describe_yaml_error(error: yaml.MarkedYAMLError) -> tuple[int, str]:
 # Lists and mappings nested deeper than this are refused before the document is built: building it is recursive
 # (200 levels raised RecursionError, and 30,000 crashed libyaml's composer). A paper needs 3 levels, tags 4.
 MAX_DEPTH = 50
-# What may come before a line's content: each level of block nesting takes a column of it at least.
-LEADING = re.compile(r"^[ \t?:-]*", re.MULTILINE)
+# A document with at most FLOW_SCREEN brackets, no anchor and no line whose content starts after INDENT_SCREEN
+# columns or more cannot be nested deeper than MAX_DEPTH: each level of block nesting takes a column at least.
+FLOW_SCREEN = MAX_DEPTH // 2
+INDENT_SCREEN = MAX_DEPTH - FLOW_SCREEN - 1
+PREFIX = " \t?:-"  # what may come before a line's content
+DEEP_LINE = re.compile(rf"\n[{PREFIX}]{{{INDENT_SCREEN}}}")
 COLLECTION_STARTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 COLLECTION_ENDS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
@@ -216,8 +220,12 @@ def too_deep(text: str) -> int | None:
     A bound found by counting comes first: a document with few brackets, no anchors and little indentation
     cannot be that deep, and most are like that. Otherwise the parser's events, which come without recursion,
     are followed: the nodes the document would build are never built."""
-    flow = text.count("[") + text.count("{")
-    if "&" not in text and flow + max(map(len, LEADING.findall(text))) + 1 <= MAX_DEPTH:
+    if (
+        "&" not in text
+        and text.count("[") + text.count("{") <= FLOW_SCREEN
+        and DEEP_LINE.search(text) is None
+        and text[:INDENT_SCREEN].strip(PREFIX)
+    ):
         return None
     heights: dict[str, int] = {}  # the height of each anchored node: what an alias to it adds
     open_nodes: list[list[Any]] = []  # [anchor, height of the highest child so far] of each open collection
