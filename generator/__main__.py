@@ -174,7 +174,8 @@ WRITING = frozenset({"build", "serve", "import", "add"})
 def run_writing(project: Project, arguments: argparse.Namespace) -> int:
     """A writing command, under the project's lock, once what a killed run left is gone and every folder it
     writes in is known to be writable; then what it leaves to do without the lock (`then`), if anything."""
-    site_dir = arguments.site_dir.resolve() if getattr(arguments, "site_dir", None) else None
+    # A relative --site-dir is relative to the project, as for MkDocs, which runs there.
+    site_dir = project.root / arguments.site_dir if getattr(arguments, "site_dir", None) else None
     markdown_only = bool(getattr(arguments, "markdown_only", False))
     with project_lock(project.root, arguments.command):
         remove_leftovers(project, site_dir)

@@ -209,7 +209,7 @@ def run_mkdocs(project: Project, site_dir: Path | None = None) -> int:
 
     MkDocs builds the site in a new folder beside it, which replaces the site only once it is whole: a build
     that fails (a warning, a full disk) leaves the site as it was."""
-    site = site_dir or project.root / SITE
+    site = project.root / (site_dir or SITE)  # a relative folder is relative to the project, where MkDocs runs
     staged = site.parent / f".{site.name}.{os.getpid()}.tmp"
     environment = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
     command = mkdocs_command(project, "build", "--strict", "--site-dir", str(staged))
