@@ -10,11 +10,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.adding import Submission, add_papers, submissions_from_listings
-from generator.build import Project, check, generate, mkdocs_command, publish_manifest, run_mkdocs
-from generator.catalog import load_catalog
+from generator.build import Project, check, generate, mkdocs_command, publish_manifest, remove_leftovers, run_mkdocs
+from generator.catalog import display_path, load_catalog
 from generator.changes import compare, read_revision, render_changes
 from generator.errors import Problem, printable
 from generator.importer import import_listings
+from generator.locking import ProjectBusyError, project_lock
+from generator.mkdocs_run import SYSTEM_FAILURE
+from generator.preflight import unwritable_folders
 
 
 def report_problems(problems: list[Problem]) -> int:
@@ -74,7 +77,8 @@ def run_build(project: Project, arguments: argparse.Namespace) -> int:
         return 0
     status = run_mkdocs(project, arguments.site_dir)
     if status != 0:
-        print("The MkDocs build failed; see the messages above.", file=sys.stderr)
+        if status != SYSTEM_FAILURE:  # that one was told in a line of its own
+            print("The MkDocs build failed; see the messages above.", file=sys.stderr)
         return 1
     manifest = publish_manifest(project, checked)
     if manifest.written:
@@ -84,9 +88,15 @@ def run_build(project: Project, arguments: argparse.Namespace) -> int:
 
 
 def run_serve(project: Project, arguments: argparse.Namespace) -> int:
+    """Write the Markdown; `serve_site` then serves it, once the project's lock is released."""
     report, checked = generate(project)
     if report is None:
         return report_problems(checked.problems)
+    arguments.then = serve_site
+    return 0
+
+
+def serve_site(project: Project, arguments: argparse.Namespace) -> int:
     command = mkdocs_command(project, "serve", "--dev-addr", arguments.dev_addr)
     # This process becomes the server, so that stopping it (Ctrl-C, a signal) stops the server too.
     os.chdir(project.root)
@@ -161,11 +171,50 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The commands that write: one at a time per checkout, each checking first that it can write where it will.
+WRITING = frozenset({"build", "serve", "import", "add"})
+
+
+def run_writing(project: Project, arguments: argparse.Namespace) -> int:
+    """A writing command, under the project's lock, once what a killed run left is gone and every folder it
+    writes in is known to be writable; then what it leaves to do without the lock (`then`), if anything."""
+    # A relative --site-dir is relative to the project, as for MkDocs, which runs there.
+    site_dir = project.root / arguments.site_dir if getattr(arguments, "site_dir", None) else None
+    markdown_only = bool(getattr(arguments, "markdown_only", False))
+    with project_lock(project.root, arguments.command):
+        remove_leftovers(project, site_dir)
+        problems = unwritable_folders(project.root, arguments.command, site_dir, markdown_only)
+        if problems:
+            return report_problems(problems)
+        status: int = arguments.run(project, arguments)
+    then = getattr(arguments, "then", None)
+    if status == 0 and then is not None:
+        status = then(project, arguments)
+    return status
+
+
+def describe_os_error(error: OSError, root: Path) -> str:
+    """One line for a failure of the system (a full disk, a folder that cannot be written), as path:0: why."""
+    reason = error.strerror or str(error)
+    if error.filename is None:
+        return f"{reason}; the command stopped"
+    return f"{display_path(Path(os.fsdecode(error.filename)), root)}:0: {reason}; the command stopped"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = make_parser().parse_args(argv)
     project = Project(arguments.root.resolve())
-    status: int = arguments.run(project, arguments)
-    return status
+    try:
+        if arguments.command in WRITING:
+            return run_writing(project, arguments)
+        status: int = arguments.run(project, arguments)
+        return status
+    except ProjectBusyError as busy:
+        print(busy, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(describe_os_error(error, project.root), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import sys
 import time
@@ -12,7 +14,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
-from generator.catalog import LoadedCatalog, load_catalog
+from generator.catalog import PAPERS_DIR, LoadedCatalog, load_catalog
 from generator.changes import read_revision
 from generator.check import check_catalog
 from generator.errors import Problem
@@ -29,7 +31,7 @@ from generator.permalinks import (
 )
 from generator.search_index import search_files
 from generator.workers import collection_paused
-from generator.write import FileContent, WriteReport, remove_stale, write_files
+from generator.write import FileContent, WriteReport, remove_stale, remove_temporaries, write_files
 
 # Paths under docs/ that the generator owns; everything else in docs/ is written by hand.
 GENERATED = (
@@ -47,6 +49,10 @@ GENERATED = (
     "papers.bib",
 )
 CONTRIBUTING = "CONTRIBUTING.md"
+SITE = "site"
+# The folders `run_mkdocs` builds the site in and moves the old site to, beside it: `.site.PID.tmp`,
+# `.site.old.PID.tmp`.
+STAGED_SITE = r"\.{name}\.(?:old\.)?[0-9]+\.tmp"
 SEARCH_INDEX = "search index"
 
 
@@ -149,9 +155,35 @@ def write_pages(
     def more() -> dict[str, FileContent]:
         return other_pages(project, catalog, search=search, timings=timings)
 
-    report = write_site(catalog, read_site_url(project.config_file), Target(docs), more)
+    site_url = read_site_url(project.config_file)
+    try:
+        report = write_site(catalog, site_url, Target(docs), more)
+    except OSError:  # nothing was replaced: the new contents waiting beside their files go too
+        remove_leftovers(project)
+        raise
     report.removed = remove_stale(docs, GENERATED, set(report.written).union(report.unchanged))
     return report
+
+
+def remove_leftovers(project: Project, site_dir: Path | None = None) -> list[str]:
+    """Remove the temporary files and folders a killed or failed run left wherever the generator writes:
+    beside the data files, the generated pages and the site. Only under the project's lock (see
+    `generator.locking`), so that they cannot be another run's."""
+    removed = remove_temporaries(project.root / "data") + remove_temporaries(project.data_dir / PAPERS_DIR)
+    removed += remove_temporaries(project.docs_dir)
+    removed += [path for owned in GENERATED for path in remove_temporaries(project.docs_dir / owned, recursive=True)]
+    site = site_dir or project.root / SITE
+    for leftover in _names_like(site.parent, STAGED_SITE.format(name=re.escape(site.name))):
+        shutil.rmtree(leftover, ignore_errors=True)
+        removed.append(os.fspath(leftover))
+    return removed
+
+
+def _names_like(folder: Path, pattern: str) -> list[Path]:
+    try:
+        return sorted(path for path in folder.iterdir() if re.fullmatch(pattern, path.name) and path.is_dir())
+    except OSError:
+        return []
 
 
 def generate(project: Project) -> tuple[WriteReport | None, Checked]:
@@ -169,14 +201,36 @@ def publish_manifest(project: Project, checked: Checked) -> WriteReport:
 
 
 def mkdocs_command(project: Project, *arguments: str) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", *arguments, "--config-file", str(project.config_file)]
+    return [sys.executable, "-m", "generator.mkdocs_run", *arguments, "--config-file", str(project.config_file)]
 
 
 def run_mkdocs(project: Project, site_dir: Path | None = None) -> int:
-    """A strict MkDocs build: any warning fails it."""
-    arguments = ["build", "--strict"]
-    if site_dir is not None:
-        arguments += ["--site-dir", str(site_dir)]
+    """A strict MkDocs build: any warning fails it.
+
+    MkDocs builds the site in a new folder beside it, which replaces the site only once it is whole: a build
+    that fails (a warning, a full disk) leaves the site as it was."""
+    site = project.root / (site_dir or SITE)  # a relative folder is relative to the project, where MkDocs runs
+    staged = site.parent / f".{site.name}.{os.getpid()}.tmp"
     environment = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
-    command = mkdocs_command(project, *arguments)
-    return subprocess.run(command, env=environment, cwd=project.root, check=False).returncode
+    command = mkdocs_command(project, "build", "--strict", "--site-dir", str(staged))
+    try:
+        status = subprocess.run(command, env=environment, cwd=project.root, check=False).returncode
+        if status == 0:
+            _replace_folder(site, staged)
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
+    return status
+
+
+def _replace_folder(folder: Path, new: Path) -> None:
+    """Put the folder `new` in the place of `folder`, which is removed."""
+    old = folder.parent / f".{folder.name}.old.{os.getpid()}.tmp"
+    if folder.exists():
+        folder.rename(old)
+    try:
+        new.rename(folder)
+    except OSError:
+        if old.exists():
+            old.rename(folder)
+        raise
+    shutil.rmtree(old, ignore_errors=True)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.datafiles import SourceFile, folder_problem, read_file, read_tags_file, scan_papers
 from generator.errors import Problem
 from generator.model import Catalog, Location, Paper, Tag
 from generator.schema import parse_paper, parse_tags
@@ -40,27 +42,15 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def paper_file_names(folder: Path) -> list[str]:
-    """The sorted names of the paper files in `folder`: what `folder.glob("*.yml")` finds, at a fraction of
-    the cost for a catalog of 100,000 files (no Path object for each)."""
-    try:
-        with os.scandir(folder) as entries:
-            return sorted(entry.name for entry in entries if entry.name.endswith(".yml"))
-    except (FileNotFoundError, NotADirectoryError, PermissionError):  # glob finds nothing there either
-        return []
+# The tag vocabulary's file: read, missing (None), or kept from being read by a problem.
+TagsSource = SourceFile | Problem | None
 
 
-@dataclass(frozen=True)
-class SourceFile:
-    """The bytes of one data file and its path as curators see it (relative to the project root)."""
-
-    path: str
-    data: bytes
-
-
-def load_tags(source: SourceFile | None) -> tuple[tuple[tuple[Tag, Location], ...], list[Problem]]:
+def load_tags(source: TagsSource) -> tuple[tuple[tuple[Tag, Location], ...], list[Problem]]:
     if source is None:
         return (), [Problem(f"data/{TAGS_FILE}", 0, "the tag vocabulary is missing; create it")]
+    if isinstance(source, Problem):
+        return (), [source]
     data, problems = read_yaml(source.path, source.data, expected="a YAML list of tags")
     return parse_tags(source.path, data) if not problems else ((), problems)
 
@@ -78,10 +68,14 @@ class PapersRead:
     problems: list[Problem]
 
 
-def read_papers(sources: Iterable[SourceFile]) -> PapersRead:
-    """The papers in the given files, each read and checked against the schema."""
+def read_papers(sources: Iterable[SourceFile | Problem]) -> PapersRead:
+    """The papers in the given files, each read and checked against the schema (or the problem that kept a
+    file from being read)."""
     read = PapersRead([], [], [])
     for source in sources:
+        if isinstance(source, Problem):
+            read.problems.append(source)
+            continue
         data, read_problems = read_yaml(source.path, source.data)
         parsed, parse_problems = parse_paper(source.path, data) if not read_problems else (None, read_problems)
         read.problems.extend(parse_problems)
@@ -90,33 +84,31 @@ def read_papers(sources: Iterable[SourceFile]) -> PapersRead:
     return read
 
 
-def _file_bytes(path: str) -> bytes:
-    """`Path(path).read_bytes()`, a third faster without a Path object for each of 100,000 files."""
-    with open(path, "rb") as file:  # noqa: PTH123 - see above
-        return file.read()
-
-
 def load_catalog(data_dir: Path, root: Path, workers: int | None = None) -> tuple[LoadedCatalog, list[Problem]]:
     """Every paper and the tag vocabulary; entries with problems are left out and their problems returned.
 
     The paper files are read on `workers` processes: by default one per core, for a catalog large enough
-    to be worth it."""
+    to be worth it. Only plain files are read (see `generator.datafiles`)."""
     with collection_paused():
+        refused = folder_problem(data_dir, display_path(data_dir, root), root)
         tags_path = data_dir / TAGS_FILE
-        tags = SourceFile(display_path(tags_path, root), tags_path.read_bytes()) if tags_path.exists() else None
+        tags_shown = display_path(tags_path, root)
+        tags = refused or read_tags_file(tags_path, tags_shown, root)
         folder = data_dir / PAPERS_DIR
-        shown, on_disk, names = display_path(folder, root), os.fspath(folder), paper_file_names(folder)
+        shown, on_disk = display_path(folder, root), os.fspath(folder)
+        names, problems = scan_papers(folder, shown, root) if refused is None else ([], [])
 
         def read_run(start: int, end: int) -> PapersRead:
-            return read_papers(
-                SourceFile(f"{shown}/{name}", _file_bytes(f"{on_disk}/{name}")) for name in names[start:end]
-            )
+            return read_papers(read_file(f"{on_disk}/{name}", f"{shown}/{name}", root) for name in names[start:end])
 
-        return _catalog(tags, [f"{shown}/{name}" for name in names], read_run, workers)
+        refused_files = [problem.path for problem in problems]
+        loaded, more = _catalog(tags, [f"{shown}/{name}" for name in names], read_run, workers, tags_shown)
+        loaded = dataclasses.replace(loaded, paper_files=(*loaded.paper_files, *refused_files))
+        return loaded, problems + more
 
 
 def parse_catalog(
-    tags_file: SourceFile | None, paper_sources: list[SourceFile], workers: int | None = None
+    tags_file: TagsSource, paper_sources: list[SourceFile], workers: int | None = None
 ) -> tuple[LoadedCatalog, list[Problem]]:
     """The catalog held in the given files, wherever they were read from (disk, or a git revision)."""
     with collection_paused():
@@ -125,15 +117,16 @@ def parse_catalog(
 
 
 def _catalog(
-    tags_file: SourceFile | None,
+    tags_file: TagsSource,
     paper_files: list[str],
     read_run: Callable[[int, int], PapersRead],
     workers: int | None,
+    tags_shown: str = f"data/{TAGS_FILE}",
 ) -> tuple[LoadedCatalog, list[Problem]]:
     """The catalog of the tag vocabulary and the paper files, whose runs [start, end) `read_run` reads."""
     tags, problems = load_tags(tags_file)
     vocabulary_loaded = not problems
-    tags_shown = tags_file.path if tags_file is not None else f"data/{TAGS_FILE}"
+    tags_shown = tags_file.path if tags_file is not None else tags_shown
     if workers is None:
         workers = workers_for(len(paper_files))
     papers: list[PaperEntry] = []

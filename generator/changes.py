@@ -6,7 +6,8 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.catalog import PAPERS_DIR, TAGS_FILE, LoadedCatalog, SourceFile, parse_catalog
+from generator.catalog import PAPERS_DIR, TAGS_FILE, LoadedCatalog, parse_catalog
+from generator.datafiles import SourceFile
 from generator.errors import Problem
 from generator.model import Catalog, Paper
 from generator.templating import template_environment

@@ -21,7 +21,7 @@ from generator.model import Catalog
 from generator.progress import Progress
 from generator.render import SiteRenderer, paper_page
 from generator.workers import can_fork, collection_paused, runs_of, workers_for
-from generator.write import FileContent, WriteReport, merged, write_changed
+from generator.write import FileContent, WriteReport, commit, discard, merged, write_changed
 
 Pages = dict[str, str]
 Files = dict[str, FileContent]
@@ -66,7 +66,7 @@ def _render_part(renderer: SiteRenderer, start: int, end: int, target: Target | 
     pages = {paper_page(paper): renderer.render_paper(paper) for paper in papers}
     if target is None:
         return pages, WriteReport()
-    return {}, write_changed(target.root, pages, target.durable, label=None)
+    return {}, write_changed(target.root, pages, target.durable, label=None, replace=False)
 
 
 def render_site(catalog: Catalog, site_url: str, workers: int | None = None) -> Files:
@@ -80,9 +80,20 @@ def write_site(
     catalog: Catalog, site_url: str, target: Target, more: MoreFiles | None = None, workers: int | None = None
 ) -> WriteReport:
     """Write the files `render_site` makes, and the `more` files, to `target`: only those that changed, each
-    by the process that made it; nothing is removed. The report lists every file, written or not."""
+    by the process that made it; nothing is removed. The report lists every file, written or not.
+
+    No file is replaced until every one is written (see `write_changed`): when one cannot be (a full disk),
+    the folder is left as it was, but for temporary files of helpers that had not sent theirs back, which
+    `generator.write.remove_temporaries` removes."""
     files, report = _render(catalog, site_url, target, workers, more)
-    return merged([report, write_changed(target.root, files, target.durable)])
+    try:
+        report = merged([report, write_changed(target.root, files, target.durable, replace=False)])
+    except BaseException:
+        discard(report.staged)
+        raise
+    commit(report.staged)
+    report.staged = []
+    return report
 
 
 def _render(
@@ -161,7 +172,7 @@ def _render_with(
         if target is None:
             whole.append(files)
         else:
-            reports.append(write_changed(target.root, files, target.durable, label=None))
+            reports.append(write_changed(target.root, files, target.durable, label=None, replace=False))
         keep_helpers_busy(len(parts))
     # Then the parts no helper has started come back, for this process to share.
     for index in sorted(sent, reverse=True):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import secrets
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from generator.progress import progress
 
@@ -16,11 +18,19 @@ NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 FileContent = str | bytes
 
 
+# A new file's content waiting beside it, in the temporary file named for it, to replace it: (temporary, path).
+Staged = list[tuple[str, str]]
+# The names `_temporary_beside` gives: `.NAME.PID.tmp`, or `.NAME.` and 12 hexadecimal digits `.tmp`.
+TEMPORARY_NAME = re.compile(r"\..+\.(?:[0-9]+|[0-9a-f]{12})\.tmp")
+
+
 @dataclass
 class WriteReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    # The written files whose content still waits to replace them (see `write_changed`), once sent back.
+    staged: Staged = field(default_factory=list, compare=False, repr=False)
 
 
 def write_atomically(path: Path | str, content: bytes, durable: bool = True) -> None:
@@ -30,21 +40,83 @@ def write_atomically(path: Path | str, content: bytes, durable: bool = True) -> 
     not for pages the next build makes again.
     """
     path = os.fspath(path)
+    commit([(stage(path, content, durable), path)])
+
+
+def stage(path: str, content: bytes, durable: bool = True) -> str:
+    """A temporary file beside `path` holding `content` whole, to replace `path` with (see `commit`).
+
+    When writing fails (a full disk, a folder that cannot be written), nothing is left behind and the OSError
+    names `path`, whatever the system call it came from named."""
     try:
-        handle, temporary = _temporary_beside(path)
-    except (FileNotFoundError, NotADirectoryError):  # a new folder: made then, rather than checked for every file
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = _temporary_beside(path)
+        try:
+            handle, temporary = _temporary_beside(path)
+        except (FileNotFoundError, NotADirectoryError):  # a new folder: made then, rather than checked for each file
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = _temporary_beside(path)
+    except OSError as error:
+        raise _naming(error, path) from error
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-            if durable:
-                stream.flush()
-                os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
+            _fill(stream, content, durable)
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise _naming(error, path) from error
         raise
+    return temporary
+
+
+def _fill(stream: BinaryIO, content: bytes, durable: bool) -> None:
+    stream.write(content)
+    if durable:
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def commit(staged: Staged) -> None:
+    """Replace each file with its staged content; if one cannot be, the staged files left are removed."""
+    for index, (temporary, path) in enumerate(staged):
+        try:
+            os.replace(temporary, path)
+        except BaseException as error:
+            discard(staged[index:])
+            if isinstance(error, OSError):
+                raise _naming(error, path) from error
+            raise
+
+
+def discard(staged: Staged) -> None:
+    for temporary, _ in staged:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _naming(error: OSError, path: str) -> OSError:
+    """`error` as an OSError of its kind (PermissionError, say) about `path`."""
+    if error.filename == path:
+        return error
+    return OSError(error.errno, error.strerror or str(error), path)
+
+
+def remove_temporaries(folder: Path | str, recursive: bool = False) -> list[str]:
+    """Remove the temporary files `_temporary_beside` names that a killed run left in `folder` (and in the
+    folders under it, if `recursive`); the paths removed. Only one run may write at a time for this to be
+    safe: see `generator.locking`."""
+    removed: list[str] = []
+    for base, _folders, names in os.walk(folder) if recursive else [(os.fspath(folder), [], _names(folder))]:
+        for name in names:
+            path = os.path.join(base, name)
+            if TEMPORARY_NAME.fullmatch(name) and os.path.isfile(path) and not os.path.islink(path):
+                os.unlink(path)
+                removed.append(path)
+    return removed
+
+
+def _names(folder: Path | str) -> list[str]:
+    try:
+        return sorted(os.listdir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
 
 
 def _temporary_beside(path: str) -> tuple[int, str]:
@@ -77,11 +149,33 @@ def write_files(
 
 
 def write_changed(
-    root: Path, files: Mapping[str, FileContent], durable: bool = True, label: str | None = "Writing files"
+    root: Path,
+    files: Mapping[str, FileContent],
+    durable: bool = True,
+    label: str | None = "Writing files",
+    replace: bool = True,
 ) -> WriteReport:
     """Write those of `files` that differ from what is on disk under `root`, showing progress under `label`
-    if one is given; remove nothing."""
+    if one is given; remove nothing.
+
+    Every new content is written whole beside its file first, and the files are replaced only once all are
+    written: when one cannot be written (a full disk), none is replaced. Unless `replace`, the report's
+    `staged` holds them still, for the caller to `commit` with others (or `discard`)."""
     report = WriteReport()
+    try:
+        _stage_changed(root, files, durable, label, report)
+        if replace:
+            commit(report.staged)
+            report.staged = []
+    except BaseException:
+        discard(report.staged)
+        raise
+    return report
+
+
+def _stage_changed(
+    root: Path, files: Mapping[str, FileContent], durable: bool, label: str | None, report: WriteReport
+) -> None:
     # Plain strings and os calls rather than a Path per file: for 100,000 files pathlib costs seconds.
     base = os.fspath(root)
     items = sorted(files.items())
@@ -90,9 +184,9 @@ def write_changed(
         if _holds(os.path.join(base, relative), content):
             report.unchanged.append(relative)
             continue
-        write_atomically(os.path.join(base, relative), content, durable)
+        path = os.path.join(base, relative)
+        report.staged.append((stage(path, content, durable), path))
         report.written.append(relative)
-    return report
 
 
 def remove_stale(root: Path, owned: Iterable[str], keep: Container[str]) -> list[str]:
@@ -110,6 +204,7 @@ def merged(reports: Iterable[WriteReport]) -> WriteReport:
         report.written += part.written
         report.unchanged += part.unchanged
         report.removed += part.removed
+        report.staged += part.staged
     report.written.sort()
     report.unchanged.sort()
     return report

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -171,6 +172,9 @@ _IMPLICIT_RESOLVERS = {
     if first is not None
 }
 
+# Only the parser's events are read with it: they come without recursion, in libyaml as in PyYAML.
+EventLoader = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+
 for _loader in (LocatedLoader, FastLoader):
     _loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
     _loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
@@ -197,6 +201,60 @@ def describe_yaml_error(error: yaml.MarkedYAMLError) -> tuple[int, str]:
     return (mark.line + 1 if mark else 1), reason
 
 
+# Lists and mappings nested deeper than this are refused before the document is built: building it is recursive
+# (200 levels raised RecursionError, and 30,000 crashed libyaml's composer). A paper needs 3 levels, tags 4.
+MAX_DEPTH = 50
+# A document with at most FLOW_SCREEN brackets, no anchor and no line whose content starts after INDENT_SCREEN
+# columns or more cannot be nested deeper than MAX_DEPTH: each level of block nesting takes a column at least.
+FLOW_SCREEN = MAX_DEPTH // 2
+INDENT_SCREEN = MAX_DEPTH - FLOW_SCREEN - 1
+PREFIX = " \t?:-"  # what may come before a line's content
+DEEP_LINE = re.compile(rf"\n[{PREFIX}]{{{INDENT_SCREEN}}}")
+COLLECTION_STARTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+COLLECTION_ENDS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def too_deep(text: str) -> int | None:
+    """The line where lists and mappings are nested more than MAX_DEPTH deep (aliases included), if they are.
+
+    A bound found by counting comes first: a document with few brackets, no anchors and little indentation
+    cannot be that deep, and most are like that. Otherwise the parser's events, which come without recursion,
+    are followed: the nodes the document would build are never built."""
+    if (
+        "&" not in text
+        and text.count("[") + text.count("{") <= FLOW_SCREEN
+        and DEEP_LINE.search(text) is None
+        and text[:INDENT_SCREEN].strip(PREFIX)
+    ):
+        return None
+    heights: dict[str, int] = {}  # the height of each anchored node: what an alias to it adds
+    open_nodes: list[list[Any]] = []  # [anchor, height of the highest child so far] of each open collection
+    try:
+        for event in yaml.parse(text, Loader=EventLoader):
+            depth = len(open_nodes)  # of the deepest collection this event opens or brings in
+            if isinstance(event, COLLECTION_STARTS):
+                open_nodes.append([event.anchor, 0])
+                depth += 1
+            elif isinstance(event, yaml.AliasEvent):
+                height = heights.get(event.anchor or "", 0)
+                depth += height
+                if open_nodes:
+                    open_nodes[-1][1] = max(open_nodes[-1][1], height)
+            elif isinstance(event, yaml.ScalarEvent) and event.anchor:
+                heights[event.anchor] = 0
+            elif isinstance(event, COLLECTION_ENDS):
+                anchor, height = open_nodes.pop()
+                if anchor:
+                    heights[anchor] = height + 1
+                if open_nodes:
+                    open_nodes[-1][1] = max(open_nodes[-1][1], height + 1)
+            if depth > MAX_DEPTH:
+                return event.start_mark.line + 1 if event.start_mark else 1
+    except yaml.YAMLError:  # reported by the loader, which stops there too, before it is this deep
+        return None
+    return None
+
+
 def read_yaml(path: str, data: bytes, expected: str = "a YAML mapping") -> tuple[Any, list[Problem]]:
     """The document in `data`, or None and a problem naming the line where reading failed."""
     try:
@@ -206,6 +264,10 @@ def read_yaml(path: str, data: bytes, expected: str = "a YAML mapping") -> tuple
         return None, [Problem(path, line, "the file is not UTF-8 text; save it as UTF-8")]
     if not text.strip():
         return None, [Problem(path, 1, f"the file is empty; it must hold {expected}")]
+    deep = too_deep(text)
+    if deep is not None:
+        message = f"invalid YAML: lists and mappings are nested too deeply here (more than {MAX_DEPTH} levels)"
+        return None, [Problem(path, deep, message)]
     try:
         return yaml.load(text, Loader=FastLoader), []  # noqa: S506 - a SafeLoader (libyaml's, where available)
     except yaml.YAMLError:

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from generator import workers
-from generator.catalog import SourceFile, load_catalog, parse_catalog
+from generator.catalog import load_catalog, parse_catalog
 from generator.check import check_catalog
+from generator.datafiles import SourceFile
 from tests.conftest import FIXTURES, REPOSITORY
 
 
@@ -21,7 +22,8 @@ def mixed_data(tmp_path: Path) -> Path:
     shutil.copytree(REPOSITORY / "data", data)
     for case in sorted((FIXTURES / "broken").iterdir()):
         for source in sorted((case / "files" / "data" / "papers").glob("*.yml")):
-            shutil.copy(source, data / "papers" / f"{case.name[:2]}-{source.name}")
+            target = data / "papers" / f"{case.name[:2]}-{source.name}"
+            shutil.copytree(source, target) if source.is_dir() else shutil.copy(source, target)
     return data
 
 
@@ -43,7 +45,9 @@ def test_workers_parse_files_read_elsewhere_as_one_process_does(
     monkeypatch.setattr(workers, "PART_MAX", 7)
     tags = SourceFile("data/tags.yml", (mixed_data / "tags.yml").read_bytes())
     papers = [
-        SourceFile(f"data/papers/{path.name}", path.read_bytes()) for path in sorted(mixed_data.glob("papers/*.yml"))
+        SourceFile(f"data/papers/{path.name}", path.read_bytes())
+        for path in sorted(mixed_data.glob("papers/*.yml"))
+        if path.is_file()
     ]
     assert parse_catalog(tags, papers, workers=2) == parse_catalog(tags, papers, workers=1)
 

@@ -24,25 +24,28 @@ def big_listing(path: Path) -> Path:
 
 
 def test_a_killed_import_leaves_every_file_whole(fixture_project: Path) -> None:
+    """An import writes every new file beside its place first and puts them in place once all are written: killed
+    meanwhile, it leaves the catalog as it was, and the next run removes what it left and does the job."""
     listing = big_listing(fixture_project / "big.txt")
     papers = fixture_project / "data" / "papers"
     command = cli_command(fixture_project, "import", str(listing))
     process = subprocess.Popen(command, cwd=REPOSITORY, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while len(list(papers.glob("*.yml"))) < 3 + PAPERS // 10 and process.poll() is None:
+    while len(list(papers.glob(".*.tmp"))) < PAPERS // 10 and process.poll() is None:
         assert time.monotonic() < deadline, "the import wrote nothing in two minutes"
         time.sleep(0.005)
     process.send_signal(signal.SIGKILL)
     process.wait()
-    written = len(list(papers.glob("*.yml")))
-    assert 3 < written < 3 + PAPERS, "the import was not caught halfway; the test proves nothing"
+    left = len(list(papers.glob(".*.tmp")))
+    assert PAPERS // 10 <= left < PAPERS, "the import was not caught halfway; the test proves nothing"
+    assert len(list(papers.glob("*.yml"))) == 3
     loaded, problems = load_catalog(fixture_project / "data", fixture_project)
     assert problems == []
-    assert len(loaded.catalog.papers) == written
-    # Rerunning completes the job; what the killed run wrote is merged, not duplicated.
+    assert len(loaded.catalog.papers) == 3
     rerun = subprocess.run(command, cwd=REPOSITORY, capture_output=True, text=True, check=False)
     assert rerun.returncode == 0, rerun.stderr
     assert len(list(papers.glob("*.yml"))) == 3 + PAPERS
+    assert list(papers.glob(".*.tmp")) == []
 
 
 def test_the_manifest_keeps_urls_of_deleted_papers_only_with_an_alias(fixture_project: Path) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
-from generator import parallel
+from generator import parallel, write
 from generator import workers as runs
 from generator.build import Project, render_pages, write_pages
 from generator.model import Catalog
@@ -77,3 +80,26 @@ def test_written_in_parts_the_site_is_the_site_written_at_once(bundled: Catalog,
     assert report.written == sorted(pages) and report.removed == ["papers/gone.md"]
     again = write_pages(project, catalog, search=False)
     assert (again.written, again.unchanged, again.removed) == ([], sorted(pages), [])
+
+
+def test_a_full_disk_in_a_helper_replaces_no_file(
+    fixture_catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Helpers stage their pages as this process does: when one cannot write, no page is replaced, and what
+    they staged is removed by `remove_temporaries`, as a build does then."""
+    catalog = synthetic_catalog(40, fixture_catalog)
+    parallel.write_site(catalog, SITE_URL, parallel.Target(tmp_path), workers=1)
+    before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+    real_fill = write._fill
+
+    def fill(stream: BinaryIO, content: bytes, durable: bool) -> None:
+        if b"Related papers" in content or os.getpid() != parent:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fill(stream, content, durable)
+
+    parent = os.getpid()
+    monkeypatch.setattr(write, "_fill", fill)
+    with pytest.raises(OSError, match="No space left on device"):
+        parallel.write_site(catalog, "https://example.org/other/", parallel.Target(tmp_path), workers=2)
+    write.remove_temporaries(tmp_path, recursive=True)
+    assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before

@@ -53,6 +53,7 @@ def test_serve_previews_the_site_with_its_search_index(fixture_project: Path) ->
         assert b"Masked Speech with A* Search" in page
         entry = json.loads(fetch(base + "search/index.json"))
         assert fetch(base + f"search/{entry['root']}d/0.json").startswith(b'[["')
+        assert not (fixture_project / ".papershelf.lock").exists()  # released once the Markdown was written
     finally:
         server.terminate()
         server.wait(timeout=30)

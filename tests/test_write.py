@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
+from generator import write
 from generator.write import WriteReport, write_atomically, write_files
 
 OLD = 1_000_000_000
@@ -133,3 +136,36 @@ def test_a_file_of_the_same_size_is_compared_byte_for_byte(tmp_path: Path) -> No
     write_files(tmp_path, {"a.md": "one\n"})
     assert write_files(tmp_path, {"a.md": "two\n"}).written == ["a.md"]
     assert (tmp_path / "a.md").read_text() == "two\n"
+
+
+def test_a_full_disk_replaces_no_file_and_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_files(tmp_path, {"a.md": "old a\n", "b.md": "old b\n", "c.md": "old c\n"})
+    real_fill = write._fill
+
+    def fill(stream: BinaryIO, content: bytes, durable: bool) -> None:
+        if content.startswith(b"new c"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fill(stream, content, durable)
+
+    monkeypatch.setattr(write, "_fill", fill)
+    with pytest.raises(OSError, match="No space left on device") as raised:
+        write_files(tmp_path, {"a.md": "new a\n", "b.md": "new b\n", "c.md": "new c\n", "d/e.md": "new e\n"})
+    assert raised.value.errno == errno.ENOSPC
+    assert raised.value.filename == os.path.join(tmp_path, "c.md")  # the file, not its temporary name
+    assert tree(tmp_path) == {"a.md": "old a\n", "b.md": "old b\n", "c.md": "old c\n"}
+
+
+def test_remove_temporaries_removes_only_names_the_writer_gives(tmp_path: Path) -> None:
+    names = [".a.md.123.tmp", ".a.md.0123456789ab.tmp", "a.md", ".a.md", "a.md.123.tmp", ".a.md.xyz.tmp"]
+    for folder in (tmp_path, tmp_path / "deep"):
+        folder.mkdir(exist_ok=True)
+        for name in names:
+            (folder / name).write_text("x", encoding="utf-8")
+    (tmp_path / ".folder.1.tmp").mkdir()
+    assert write.remove_temporaries(tmp_path) == [os.path.join(tmp_path, name) for name in sorted(names[:2])]
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([*names[2:], "deep", ".folder.1.tmp"])
+    assert write.remove_temporaries(tmp_path, recursive=True) == [
+        os.path.join(tmp_path, "deep", name) for name in sorted(names[:2])
+    ]

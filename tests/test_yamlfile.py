@@ -10,6 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.errors import Problem
 from generator.yamlfile import FastLoader, LocatedDict, LocatedList, LocatedLoader, dump_yaml, read_yaml
 
 PATH = "data/papers/x.yml"
@@ -193,3 +194,31 @@ def test_the_fast_loader_reads_what_the_pure_python_loader_reads(text: str) -> N
 def test_the_fast_loader_reads_any_dumped_value_as_the_pure_python_loader_does(data: Any, flow: bool | None) -> None:
     text = yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True)
     assert load_with(FastLoader, text) == load_with(LocatedLoader, text)
+
+
+DEEP = "invalid YAML: lists and mappings are nested too deeply here (more than 50 levels)"
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("title: " + "[" * 50 + "]" * 50 + "\n", 1),  # 51 levels with the mapping
+        ("a:\n" + "".join(" " * (level + 1) + f"k{level}:\n" for level in range(60)) + " " * 62 + "v\n", 51),
+        ("- " * 60 + "x\n", 1),  # compact lists, on one line
+        ("a0: &a0 [x]\n" + "".join(f"a{n}: &a{n}\n  - *a{n - 1}\n" for n in range(1, 60)), 99),  # through aliases
+        ("title: " + "{a: " * 100_000, 1),  # never closed, and deep first
+    ],
+    ids=["brackets", "indentation", "compact", "aliases", "unclosed"],
+)
+def test_yaml_nested_too_deeply_is_refused_before_it_is_built(text: str, line: int) -> None:
+    assert read_yaml(PATH, text.encode()) == (None, [Problem(PATH, line, DEEP)])
+
+
+def test_yaml_nested_fifty_levels_deep_is_read() -> None:
+    value, problems = read_yaml(PATH, ("title: " + "[" * 49 + "x" + "]" * 49 + "\n").encode())
+    assert problems == []
+    for _ in range(49):
+        value = value[0] if isinstance(value, list) else value["title"]
+    assert value == ["x"]
+    anchored = "a: &x [1]\nb: *x\nc: {d: *x}\n"
+    assert read_yaml(PATH, anchored.encode()) == ({"a": [1], "b": [1], "c": {"d": [1]}}, [])
