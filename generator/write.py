@@ -180,6 +180,9 @@ def _stage_changed(
     base = os.fspath(root)
     items = sorted(files.items())
     for relative, value in progress(items, label) if label else items:
+        if not inside(relative):
+            # Unreachable from checked data (slugs and aliases are slugs): a last guard for the generator's own bugs.
+            raise ValueError(f"refusing to write {relative!r}, which is not a path inside {base}")
         content = encoded(value)
         if _holds(os.path.join(base, relative), content):
             report.unchanged.append(relative)
@@ -187,6 +190,17 @@ def _stage_changed(
         path = os.path.join(base, relative)
         report.staged.append((stage(path, content, durable), path))
         report.written.append(relative)
+
+
+def inside(relative: str) -> bool:
+    """Whether `relative` names a file below the folder it is relative to: not absolute, no `..`, no empty part."""
+    return (
+        bool(relative)
+        and not relative.startswith("/")
+        and all(part not in ("", ".", "..") for part in relative.split("/"))
+        and "\\" not in relative
+        and "\x00" not in relative
+    )
 
 
 def remove_stale(root: Path, owned: Iterable[str], keep: Container[str]) -> list[str]:

@@ -169,3 +169,10 @@ def test_remove_temporaries_removes_only_names_the_writer_gives(tmp_path: Path) 
     assert write.remove_temporaries(tmp_path, recursive=True) == [
         os.path.join(tmp_path, "deep", name) for name in sorted(names[:2])
     ]
+
+
+@pytest.mark.parametrize("relative", ["../x/index.html", "/etc/x", "papers/../../x", "a//b", "./a", "a\\..\\b", ""])
+def test_nothing_is_written_outside_the_folder(tmp_path: Path, relative: str) -> None:
+    with pytest.raises(ValueError, match="which is not a path inside"):
+        write_files(tmp_path / "docs", {relative: "x"})
+    assert not (tmp_path / "x").exists()
