@@ -1,0 +1,42 @@
+"""The text `tags evaluate` prints: the summary of each system, then the per-tag table."""
+
+from __future__ import annotations
+
+from generator.errors import printable
+from generator.tagger.evaluate import Evaluation
+
+SYSTEMS = {
+    "tagger": "learned tagger",
+    "baseline": "TF-IDF + one-vs-rest logistic regression, p >= 0.5",
+    "rules": "vocabulary rules alone (suggest_tags)",
+}
+
+
+def render(evaluation: Evaluation, source: str) -> str:
+    lines = [
+        f"{source}: {evaluation.papers:,} papers, {evaluation.curated:,} with curated tags, "
+        f"{len(evaluation.tags)} tags; {evaluation.protocol.describe()}.",
+        "",
+        f"{'system':<10} {'micro P':>7} {'micro R':>7} {'micro F1':>8} "
+        f"{'macro P':>7} {'macro R':>7} {'macro F1':>8} {'coverage':>8}",
+    ]
+    for name, scores in evaluation.systems:
+        micro, (precision, recall, f1) = scores.micro, scores.macro
+        lines.append(
+            f"{name:<10} {micro.precision:>7.3f} {micro.recall:>7.3f} {micro.f1:>8.3f} "
+            f"{precision:>7.3f} {recall:>7.3f} {f1:>8.3f} {scores.coverage:>8.1%}"
+        )
+    lines += ["", *(f"{name}: {SYSTEMS[name]}" for name, _ in evaluation.systems), ""]
+    width = max([3, *(len(printable(tag.slug)) for tag in evaluation.tags)])
+    header = f"{'tag':<{width}} {'support':>7}"
+    for name, _ in evaluation.systems:
+        header += f"  {name + ' P':>10} {'R':>5} {'F1':>5}"
+    lines.append(header)
+    for index, tag in enumerate(evaluation.tags):
+        support = evaluation.systems[0][1].per_tag[index][1].support
+        row = f"{printable(tag.slug):<{width}} {support:>7}"
+        for _, scores in evaluation.systems:
+            counts = scores.per_tag[index][1]
+            row += f"  {counts.precision:>10.3f} {counts.recall:>5.3f} {counts.f1:>5.3f}"
+        lines.append(row)
+    return "\n".join(lines) + "\n"
