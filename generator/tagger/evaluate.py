@@ -40,9 +40,7 @@ class Protocol:
             parts = [order[:cut]]
         else:
             parts = np.array_split(order, self.folds)
-        return [
-            (sorted(set(range(count)) - set(part.tolist())), sorted(part.tolist())) for part in parts if len(part)
-        ]
+        return [(sorted(set(range(count)) - set(part.tolist())), sorted(part.tolist())) for part in parts if len(part)]
 
 
 def learned(training: Sequence[Example], test: Sequence[Example], tags: tuple[Tag, ...]) -> list[tuple[str, ...]]:
@@ -61,7 +59,10 @@ def baseline(training: Sequence[Example], test: Sequence[Example], tags: tuple[T
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         classifier.fit(vectorizer.fit_transform([example.text for example in curated]), labels[:, present])
-    chosen = classifier.predict_proba(vectorizer.transform([example.text for example in test])) >= 0.5
+    probabilities = classifier.predict_proba(vectorizer.transform([example.text for example in test]))
+    if len(present) == 1:  # one label makes one-vs-rest a binary classifier: (no, yes) columns
+        probabilities = probabilities[:, 1:]
+    chosen = probabilities >= 0.5
     return [tuple(tags[present[column]].slug for column in np.flatnonzero(row)) for row in chosen]
 
 

@@ -42,7 +42,8 @@ class Scores:
 
     @property
     def micro(self) -> Counts:
-        return Counts(*(sum(getattr(counts, name) for _, counts in self.per_tag) for name in ("true", "false", "missed")))
+        counts = [counts for _, counts in self.per_tag]
+        return Counts(sum(c.true for c in counts), sum(c.false for c in counts), sum(c.missed for c in counts))
 
     @property
     def macro(self) -> tuple[float, float, float]:

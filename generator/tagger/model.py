@@ -12,9 +12,10 @@ from numpy.typing import NDArray
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import normalize
 
 from generator.model import Catalog, Tag
-from generator.tagger.vocabulary import VocabularyScorer
+from generator.tagger.vocabulary import VocabularyScorer, rule_scores
 
 Scores = NDArray[np.float64]
 
@@ -45,8 +46,8 @@ class Settings:
     floor: float = 0.1  # a paper with no tag that confident still gets its best one if it reaches this
     min_examples: int = 5  # fewer curated examples than this: the vocabulary scores the tag
     regularization: float = 30.0  # LogisticRegression's C: TF-IDF rows are short, so weak regularization
-    similarity: float = 0.15  # cosine similarity to a tag's profile that counts as `threshold` confidence
-    min_df: int = 2  # a word in one document only says nothing about a tag
+    similarity: float = 0.25  # cosine similarity to a tag's profile that counts as `threshold` confidence
+    min_df: int = 2  # a word in one paper only says nothing about a tag
 
 
 @dataclass(frozen=True, eq=False)
@@ -55,6 +56,7 @@ class Tagger:
 
     tags: tuple[Tag, ...]
     vectorizer: TfidfVectorizer
+    words: NDArray[np.int64]  # the vectorizer's columns kept
     weights: Scores  # words x tags; zero columns for the tags the vocabulary scores
     intercepts: Scores
     learned: NDArray[np.bool_]  # per tag: scored by its classifier, not by the vocabulary
@@ -62,12 +64,13 @@ class Tagger:
     settings: Settings
 
     def scores(self, examples: Sequence[Example]) -> Scores:
-        """Papers x tags confidences in [0, 1]: classifier probabilities, or vocabulary confidences."""
-        matrix = self.vectorizer.transform([example.text for example in examples])
+        """Papers x tags confidences in [0, 1]: classifier probabilities or vocabulary similarities, and 1 where
+        a tag's rule matches."""
+        matrix = normalize(self.vectorizer.transform([example.text for example in examples])[:, self.words])
         logits = np.asarray(matrix @ self.weights) + self.intercepts
         learned = 1.0 / (1.0 + np.exp(-logits))
         from_vocabulary = self.vocabulary.scores(matrix, examples, self.settings.threshold, self.settings.similarity)
-        return np.where(self.learned, learned, from_vocabulary)
+        return np.maximum(np.where(self.learned, learned, from_vocabulary), rule_scores(self.tags, examples))
 
     def suggest_many(self, examples: Sequence[Example]) -> list[tuple[str, ...]]:
         """The suggested tag slugs of each paper, in vocabulary order; one batch is much faster than many calls."""
@@ -107,17 +110,21 @@ def train(examples: Sequence[Example], tags: tuple[Tag, ...], settings: Settings
     curated = [example for example in examples if example.tags]
     # The tags' own words count as documents, so that a tag without examples still has a profile to match.
     tag_texts = [f"{tag.name}\n{tag.description}" for tag in tags]
-    vectorizer = TfidfVectorizer(sublinear_tf=True, min_df=settings.min_df, stop_words="english", dtype=np.float64)
+    vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float64)
+    texts = [example.text for example in curated] + tag_texts
     try:
-        matrix = vectorizer.fit_transform([example.text for example in curated] + tag_texts)
-    except ValueError:  # every word was dropped (a tiny or empty catalog): keep every word instead
-        vectorizer = TfidfVectorizer(sublinear_tf=True, dtype=np.float64, token_pattern=r"(?u)\b\w+\b")
-        matrix = vectorizer.fit_transform([example.text for example in curated] + tag_texts + ["tag"])
+        everything = vectorizer.fit_transform(texts)
+    except ValueError:  # not one word in any text: a placeholder word keeps the shapes right
+        everything = vectorizer.fit_transform([*texts, "tag"])
+    # Rare words are dropped, but never a tag's own words: a tag without examples has only those.
+    frequency = np.bincount(everything.indices, minlength=everything.shape[1])
+    words = np.flatnonzero((frequency >= settings.min_df) | (everything[len(curated) :].getnnz(axis=0) > 0))
+    matrix = normalize(everything[:, words])
     papers, profiles = matrix[: len(curated)], matrix[len(curated) : len(curated) + len(tags)]
     labels = label_matrix(curated, tags)
     counts = labels.sum(axis=0)
     learned = counts >= settings.min_examples
-    weights = np.zeros((matrix.shape[1], len(tags)))
+    weights = np.zeros((len(words), len(tags)))
     intercepts = np.zeros(len(tags))
     for column in np.flatnonzero(learned):
         if counts[column] == len(curated):  # every paper has it: nothing to tell apart
@@ -133,4 +140,4 @@ def train(examples: Sequence[Example], tags: tuple[Tag, ...], settings: Settings
         weights[:, column] = model.coef_[0]
         intercepts[column] = model.intercept_[0]
     vocabulary = VocabularyScorer.build(tags, papers, profiles, labels, ~learned)
-    return Tagger(tags, vectorizer, weights, intercepts, learned, vocabulary, settings)
+    return Tagger(tags, vectorizer, words, weights, intercepts, learned, vocabulary, settings)

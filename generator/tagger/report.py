@@ -1,9 +1,15 @@
-"""The text `tags evaluate` prints: the summary of each system, then the per-tag table."""
+"""`tags evaluate`: the summary of each system, then the per-tag table."""
 
 from __future__ import annotations
 
-from generator.errors import printable
-from generator.tagger.evaluate import Evaluation
+import sys
+from pathlib import Path
+
+from generator.catalog import display_path, load_catalog
+from generator.errors import Problem, printable
+from generator.tagger.evaluate import Evaluation, Protocol, evaluate
+from generator.tagger.model import Example
+from generator.tagger.records import read_records
 
 SYSTEMS = {
     "tagger": "learned tagger",
@@ -40,3 +46,25 @@ def render(evaluation: Evaluation, source: str) -> str:
             row += f"  {counts.precision:>10.3f} {counts.recall:>5.3f} {counts.f1:>5.3f}"
         lines.append(row)
     return "\n".join(lines) + "\n"
+
+
+def evaluate_command(root: Path, jsonl: Path | None, folds: int, holdout: float | None) -> int:
+    """`tags evaluate`: the project's catalog, or a JSONL file of records; problems as path:line."""
+    if jsonl is not None:
+        shown = display_path(jsonl.resolve(), root)
+        examples, tags, problems = read_records(jsonl, shown)
+    else:
+        loaded, problems = load_catalog(root / "data", root)
+        shown = "data/papers"
+        examples = tuple(Example(paper.title, paper.abstract, paper.tags) for paper in loaded.catalog.papers)
+        tags = loaded.catalog.tags
+    protocol = Protocol(folds=folds, holdout=holdout)
+    needed = 2 if holdout is not None else folds
+    if not problems and len(examples) < needed:
+        problems = [Problem(shown, 0, f"{len(examples)} papers: {protocol.describe()} needs {needed} at least")]
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1
+    print(render(evaluate(examples, tags, protocol), shown), end="")
+    return 0

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.sparse import csr_matrix
+from scipy import sparse  # type: ignore[import-untyped]
 
 from generator.model import Tag
 
@@ -34,8 +34,8 @@ class VocabularyScorer:
     def build(
         cls,
         tags: tuple[Tag, ...],
-        papers: csr_matrix,
-        tag_texts: csr_matrix,
+        papers: sparse.csr_matrix,
+        tag_texts: sparse.csr_matrix,
         labels: NDArray[np.int8],
         wanted: NDArray[np.bool_],
     ) -> VocabularyScorer:
@@ -50,18 +50,23 @@ class VocabularyScorer:
         return cls(tags, unit_rows(own + unit_rows(examples)), columns)
 
     def scores(
-        self, matrix: csr_matrix, examples: Sequence[Example], threshold: float, similarity: float
+        self, matrix: sparse.csr_matrix, examples: Sequence[Example], threshold: float, similarity: float
     ) -> NDArray[np.float64]:
-        """Papers x tags: 1 where a tag's rule matches, else the cosine similarity scaled so that `similarity`
-        becomes `threshold` (the rows of `matrix` are unit TF-IDF vectors)."""
+        """Papers x tags: the cosine similarity to each profile, scaled so that `similarity` becomes `threshold`
+        (the rows of `matrix` are unit TF-IDF vectors)."""
         scores = np.zeros((matrix.shape[0], len(self.tags)))
-        if not len(self.columns):
-            return scores
-        cosine = np.asarray(matrix @ self.profiles.T)
-        scores[:, self.columns] = np.minimum(1.0, cosine * (threshold / similarity))
-        for column in self.columns:
-            rule = self.tags[column].rule
-            if rule.title or rule.abstract:
-                hits = [row for row, example in enumerate(examples) if rule.matches(example.title, example.abstract)]
-                scores[hits, column] = 1.0
+        if len(self.columns):
+            cosine = np.asarray(matrix @ self.profiles.T)
+            scores[:, self.columns] = np.minimum(1.0, cosine * (threshold / similarity))
         return scores
+
+
+def rule_scores(tags: tuple[Tag, ...], examples: Sequence[Example]) -> NDArray[np.float64]:
+    """Papers x tags: 1 where a tag's regex rule matches. A curator wrote the rule, so it counts for every tag,
+    learned or not."""
+    scores = np.zeros((len(examples), len(tags)))
+    for column, tag in enumerate(tags):
+        if tag.rule.title or tag.rule.abstract:
+            hits = [row for row, example in enumerate(examples) if tag.rule.matches(example.title, example.abstract)]
+            scores[hits, column] = 1.0
+    return scores
