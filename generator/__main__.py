@@ -1,4 +1,4 @@
-"""Command line: `python -m generator import|check|build|serve`."""
+"""Command line: `python -m generator import|add|check|build|diff|bench|tags evaluate|serve`."""
 
 from __future__ import annotations
 
@@ -121,6 +121,28 @@ def run_bench(project: Project, arguments: argparse.Namespace) -> int:
     return bench(project.root, arguments.papers, arguments.json, arguments.baseline, browser, arguments.parts)
 
 
+def run_tags_evaluate(project: Project, arguments: argparse.Namespace) -> int:
+    from generator.tagger.report import evaluate_command
+
+    return evaluate_command(project.root, arguments.jsonl, arguments.folds, arguments.holdout)
+
+
+def parse_share(text: str) -> float:
+    try:
+        share = float(text)
+    except ValueError:
+        share = -1.0
+    if not 0 < share < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a share between 0 and 1, such as 0.2")
+    return share
+
+
+def parse_folds(text: str) -> int:
+    if not text.isdigit() or int(text) < 2:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of folds, 2 or more")
+    return int(text)
+
+
 def parse_date(text: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(text)
@@ -165,6 +187,13 @@ def make_parser() -> argparse.ArgumentParser:
     )
     benching.add_argument("--no-browser", action="store_true", help="skip the search measurements in Chromium")
     benching.set_defaults(run=run_bench)
+    tagging = commands.add_parser("tags", help="tag suggestions").add_subparsers(dest="tags_command", required=True)
+    evaluating = tagging.add_parser("evaluate", help="cross-validate tag suggestions on the curated tags")
+    protocol = evaluating.add_mutually_exclusive_group()
+    protocol.add_argument("--folds", type=parse_folds, default=5, help="K-fold cross-validation (default: 5)")
+    protocol.add_argument("--holdout", type=parse_share, default=None, help="hold out this share instead, e.g. 0.2")
+    evaluating.add_argument("--jsonl", type=Path, default=None, help="a JSONL file of {title, abstract, tags} instead")
+    evaluating.set_defaults(run=run_tags_evaluate)
     serving = commands.add_parser("serve", help="write the Markdown and preview the site with live reload")
     serving.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     serving.set_defaults(run=run_serve)

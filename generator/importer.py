@@ -15,7 +15,7 @@ from generator.listing import ListingEntry, decode_listing, parse_listing
 from generator.model import Catalog, Link, Listing, Paper
 from generator.progress import progress
 from generator.slugs import FALLBACK_SLUG, RESERVED_SLUGS, make_slug, natural_slug, title_key
-from generator.tagging import suggest_tags
+from generator.tagging import Suggester
 from generator.text import clean_latex
 from generator.write import write_files
 
@@ -75,6 +75,7 @@ class Merger:
         self.originals = dict(self.papers)
         self.by_key: dict[str, str] = {}
         self.notes: list[str] = []
+        self.suggest = Suggester(catalog)
         for paper in catalog.papers:
             for key in (title_key(paper.title), paper.slug, *paper.aliases):
                 self.by_key.setdefault(key, paper.slug)
@@ -112,7 +113,7 @@ class Merger:
         slug = make_slug(title, taken)
         if (natural := natural_slug(title)) in RESERVED_SLUGS:
             self.notes.append(f"{title!r} would be named '{natural}', a name the site uses; it is '{slug}' instead")
-        chosen = tags if tags is not None else suggest_tags(self.catalog.tags, title, abstract)
+        chosen = tags if tags is not None else self.suggest(title, abstract)
         paper = Paper(
             slug=slug, title=title, abstract=abstract, tags=chosen, links=links, listings=listings, added=self.added
         )

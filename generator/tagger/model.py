@@ -1,0 +1,143 @@
+"""Training and applying the learned tagger: TF-IDF over title and abstract, one logistic regression per tag
+with enough curated examples, and the vocabulary (vocabulary.py) for the tags with fewer."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import normalize
+
+from generator.model import Catalog, Tag
+from generator.tagger.vocabulary import VocabularyScorer, rule_scores
+
+Scores = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Example:
+    """A paper as the tagger sees it: its text and its curated tags (empty when it has none yet)."""
+
+    title: str
+    abstract: str
+    tags: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return f"{self.title}\n{self.abstract}"
+
+
+def examples_of(catalog: Catalog) -> tuple[Example, ...]:
+    """The catalog's papers that have curated tags, in the catalog's (slug) order."""
+    return tuple(Example(paper.title, paper.abstract, paper.tags) for paper in catalog.papers if paper.tags)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Chosen by 5-fold cross-validation on the training 80% of the LLM catalog (docs/benchmarks.md)."""
+
+    threshold: float = 0.3  # a tag is suggested at this confidence or more
+    floor: float = 0.1  # a paper with no tag that confident still gets its best one if it reaches this
+    min_examples: int = 5  # fewer curated examples than this: the vocabulary scores the tag
+    regularization: float = 30.0  # LogisticRegression's C: TF-IDF rows are short, so weak regularization
+    similarity: float = 0.25  # cosine similarity to a tag's profile that counts as `threshold` confidence
+    min_df: int = 2  # a word in one paper only says nothing about a tag
+
+
+@dataclass(frozen=True, eq=False)
+class Tagger:
+    """Suggests tags for new papers; `train` makes one."""
+
+    tags: tuple[Tag, ...]
+    vectorizer: TfidfVectorizer
+    words: NDArray[np.int64]  # the vectorizer's columns kept
+    weights: Scores  # words x tags; zero columns for the tags the vocabulary scores
+    intercepts: Scores
+    learned: NDArray[np.bool_]  # per tag: scored by its classifier, not by the vocabulary
+    vocabulary: VocabularyScorer
+    settings: Settings
+
+    def scores(self, examples: Sequence[Example]) -> Scores:
+        """Papers x tags confidences in [0, 1]: classifier probabilities or vocabulary similarities, and 1 where
+        a tag's rule matches."""
+        matrix = normalize(self.vectorizer.transform([example.text for example in examples])[:, self.words])
+        logits = np.asarray(matrix @ self.weights) + self.intercepts
+        learned = 1.0 / (1.0 + np.exp(-logits))
+        from_vocabulary = self.vocabulary.scores(matrix, examples, self.settings.threshold, self.settings.similarity)
+        return np.maximum(np.where(self.learned, learned, from_vocabulary), rule_scores(self.tags, examples))
+
+    def suggest_many(self, examples: Sequence[Example]) -> list[tuple[str, ...]]:
+        """The suggested tag slugs of each paper, in vocabulary order; one batch is much faster than many calls."""
+        if not examples:
+            return []
+        return choose(self.scores(examples), self.tags, self.settings)
+
+    def suggest(self, title: str, abstract: str) -> tuple[str, ...]:
+        return self.suggest_many([Example(title, abstract)])[0]
+
+
+def choose(scores: Scores, tags: tuple[Tag, ...], settings: Settings) -> list[tuple[str, ...]]:
+    """Tags at `threshold` or more; a paper with none gets its best tag if that reaches `floor`."""
+    chosen = scores >= settings.threshold
+    best = scores.argmax(axis=1)  # argmax takes the first of equal scores: ties go to vocabulary order
+    rows = np.arange(len(scores))
+    fallback = ~chosen.any(axis=1) & (scores[rows, best] >= settings.floor)
+    chosen[rows[fallback], best[fallback]] = True
+    return [tuple(tags[column].slug for column in np.flatnonzero(row)) for row in chosen]
+
+
+def label_matrix(examples: Sequence[Example], tags: tuple[Tag, ...]) -> NDArray[np.int8]:
+    column = {tag.slug: index for index, tag in enumerate(tags)}
+    labels = np.zeros((len(examples), len(tags)), dtype=np.int8)
+    for row, example in enumerate(examples):
+        for slug in example.tags:
+            if slug in column:
+                labels[row, column[slug]] = 1
+    return labels
+
+
+def train(examples: Sequence[Example], tags: tuple[Tag, ...], settings: Settings | None = None) -> Tagger:
+    """A tagger learned from `examples` (papers with curated tags) for the vocabulary `tags`.
+
+    The same examples in the same order give the same tagger: liblinear's shuffling has a fixed seed."""
+    settings = settings or Settings()
+    curated = [example for example in examples if example.tags]
+    # The tags' own words count as documents, so that a tag without examples still has a profile to match.
+    tag_texts = [f"{tag.name}\n{tag.description}" for tag in tags]
+    vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float64)
+    texts = [example.text for example in curated] + tag_texts
+    try:
+        everything = vectorizer.fit_transform(texts)
+    except ValueError:  # not one word in any text: a placeholder word keeps the shapes right
+        everything = vectorizer.fit_transform([*texts, "tag"])
+    # Rare words are dropped, but never a tag's own words: a tag without examples has only those.
+    frequency = np.bincount(everything.indices, minlength=everything.shape[1])
+    words = np.flatnonzero((frequency >= settings.min_df) | (everything[len(curated) :].getnnz(axis=0) > 0))
+    matrix = normalize(everything[:, words])
+    papers, profiles = matrix[: len(curated)], matrix[len(curated) : len(curated) + len(tags)]
+    labels = label_matrix(curated, tags)
+    counts = labels.sum(axis=0)
+    learned = counts >= settings.min_examples
+    weights = np.zeros((len(words), len(tags)))
+    intercepts = np.zeros(len(tags))
+    for column in np.flatnonzero(learned):
+        if counts[column] == len(curated):  # every paper has it: nothing to tell apart
+            intercepts[column] = 10.0
+            continue
+        model = LogisticRegression(
+            C=settings.regularization, solver="liblinear", dual=True, max_iter=1000, random_state=0
+        )
+        with warnings.catch_warnings():
+            # liblinear's iteration cap is reached on some tags; its weights are still the best it found.
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            model.fit(papers, labels[:, column])
+        weights[:, column] = model.coef_[0]
+        intercepts[column] = model.intercept_[0]
+    vocabulary = VocabularyScorer.build(tags, papers, profiles, labels, ~learned)
+    return Tagger(tags, vectorizer, words, weights, intercepts, learned, vocabulary, settings)
