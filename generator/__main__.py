@@ -10,7 +10,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.adding import Submission, add_papers, submissions_from_listings
-from generator.build import Project, check, generate, mkdocs_command, publish_manifest, remove_leftovers, run_mkdocs
+from generator.build import (
+    Project,
+    generate,
+    load_and_check,
+    mkdocs_command,
+    publish_manifest,
+    remove_leftovers,
+    run_mkdocs,
+)
 from generator.catalog import display_path, load_catalog
 from generator.changes import compare, read_revision, render_changes
 from generator.errors import Problem, printable
@@ -36,7 +44,20 @@ def run_import(project: Project, arguments: argparse.Namespace) -> int:
         print(printable(f"Note: {note}."))
     added = f"{len(report.added)} paper{'s' if len(report.added) != 1 else ''}"
     print(f"{added} added, {len(report.merged)} merged, {len(report.unchanged)} unchanged.")
+    if report.added:
+        print(
+            f"New papers have suggested tags only, for curators to confirm: {report.suggested} with suggestions, "
+            f"{len(report.added) - report.suggested} with none."
+        )
+    print(needing_tags_line(report.needing_tags))
     return 0
+
+
+def needing_tags_line(count: int) -> str:
+    if count == 0:
+        return "Every paper has curated tags."
+    papers = "1 paper has" if count == 1 else f"{count:,} papers have"
+    return f"{papers} no curated tag yet: the site lists them on its Needs tags page (tags/needs-tags/)."
 
 
 def run_add(project: Project, arguments: argparse.Namespace) -> int:
@@ -56,15 +77,17 @@ def run_add(project: Project, arguments: argparse.Namespace) -> int:
     for note in added.notes:
         print(printable(f"Note: {note}."))
     for paper in added.papers:
-        print(printable(f"Added data/papers/{paper.slug}.yml with tags: {', '.join(paper.tags)}"))
+        given = f"tags: {', '.join(paper.tags)}" if paper.tags else f"suggested tags: {', '.join(paper.suggested_tags)}"
+        print(printable(f"Added data/papers/{paper.slug}.yml with {given}"))
     return 0
 
 
 def run_check(project: Project, arguments: argparse.Namespace) -> int:
-    problems = check(project, arguments.since)
-    if problems:
-        return report_problems(problems)
+    checked = load_and_check(project, arguments.since)
+    if checked.problems:
+        return report_problems(checked.problems)
     print("The catalog is valid.")
+    print(needing_tags_line(sum(paper.needs_tags for paper in checked.loaded.catalog.papers)))
     return 0
 
 

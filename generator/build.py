@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -10,6 +11,8 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import urljoin
 
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
@@ -113,17 +116,34 @@ def check(project: Project, since: str | None = None) -> list[Problem]:
     return load_and_check(project, since).problems
 
 
-def read_site_url(config_file: Path) -> str:
-    """The site's URL from mkdocs.yml, with SITE_URL from the environment as MkDocs itself reads it."""
+def read_config(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml, with SITE_URL and REPO_URL from the environment as MkDocs itself reads them."""
     with config_file.open(encoding="utf-8") as stream:
         config = yaml.load(stream, Loader=get_yaml_loader())  # noqa: S506 - MkDocs' loader: safe plus !ENV
-    return str(config.get("site_url") or "/")
+    return config if isinstance(config, dict) else {}
+
+
+def read_site_url(config_file: Path) -> str:
+    """The site's URL from mkdocs.yml."""
+    return str(read_config(config_file).get("site_url") or "/")
+
+
+def read_edit_base(config_file: Path) -> str:
+    """The address that opens a file of the repository in GitHub's editor once its path is added, from mkdocs.yml's
+    `repo_url` and `edit_uri` (which leads to docs_dir, as MkDocs joins them); empty without a repository."""
+    config = read_config(config_file)
+    repository, edit_uri = str(config.get("repo_url") or ""), str(config.get("edit_uri") or "")
+    if not repository or not edit_uri:
+        return ""
+    to_root = posixpath.relpath(".", str(config.get("docs_dir") or "docs"))
+    return urljoin(f"{repository.rstrip('/')}/{edit_uri.strip('/')}/", f"{to_root}/")
 
 
 def render_pages(project: Project, catalog: Catalog, *, search: bool = True) -> dict[str, FileContent]:
     """Every generated file under docs/, in memory: catalog pages, redirects for old URLs, the contributing
     guide, and the search index unless `search` is false. `write_pages` makes and writes them on every core."""
-    return render_site(catalog, read_site_url(project.config_file)) | other_pages(project, catalog, search=search)
+    site_url, edit_base = read_site_url(project.config_file), read_edit_base(project.config_file)
+    return render_site(catalog, site_url, edit_base=edit_base) | other_pages(project, catalog, search=search)
 
 
 def other_pages(
@@ -157,7 +177,7 @@ def write_pages(
 
     site_url = read_site_url(project.config_file)
     try:
-        report = write_site(catalog, site_url, Target(docs), more)
+        report = write_site(catalog, site_url, Target(docs), more, edit_base=read_edit_base(project.config_file))
     except OSError:  # nothing was replaced: the new contents waiting beside their files go too
         remove_leftovers(project)
         raise

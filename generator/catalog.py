@@ -155,8 +155,10 @@ def paper_to_data(paper: Paper) -> dict[str, Any]:
         "slug": paper.slug,
         "title": paper.title,
         "tags": list(paper.tags),
-        "abstract": paper.abstract,
     }
+    if paper.suggested_tags:
+        data["suggested_tags"] = list(paper.suggested_tags)
+    data["abstract"] = paper.abstract
     if paper.links:
         data["links"] = [
             {"kind": link.kind, "url": link.url} | ({"original": link.original} if link.original else {})

@@ -30,10 +30,12 @@ class CatalogChanges:
     retagged: list[TagChange] = field(default_factory=list)
     tags_added: list[str] = field(default_factory=list)
     tags_removed: list[str] = field(default_factory=list)
+    # Papers no curator has tagged yet, before and after: counted, whether or not this change moves them.
+    needs_tags: tuple[int, int] = (0, 0)
 
     @property
     def is_empty(self) -> bool:
-        return not any(vars(self).values())
+        return not any(value for name, value in vars(self).items() if name != "needs_tags")
 
 
 def read_revision(root: Path, revision: str) -> tuple[LoadedCatalog | None, list[Problem]]:
@@ -65,7 +67,7 @@ def read_blob(root: Path, blob: str) -> bytes:
 
 
 def compare(before: Catalog, after: Catalog) -> CatalogChanges:
-    changes = CatalogChanges()
+    changes = CatalogChanges(needs_tags=(count_needing_tags(before), count_needing_tags(after)))
     old = {paper.slug: paper for paper in before.papers}
     new = {paper.slug: paper for paper in after.papers}
     aliased = {alias: paper for paper in after.papers for alias in paper.aliases}
@@ -91,6 +93,10 @@ def compare(before: Catalog, after: Catalog) -> CatalogChanges:
     changes.tags_added = sorted(new_tags - old_tags)
     changes.tags_removed = sorted(old_tags - new_tags)
     return changes
+
+
+def count_needing_tags(catalog: Catalog) -> int:
+    return sum(paper.needs_tags for paper in catalog.papers)
 
 
 def render_changes(changes: CatalogChanges, revision: str) -> str:

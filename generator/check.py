@@ -114,18 +114,30 @@ def check_paper(paper: Paper, location: Location, known_tags: Collection[str] | 
     elif "slug" not in invalid and file_name(path) != f"{paper.slug}.yml":
         message = f"the file name does not match the slug '{paper.slug}'; rename the file to {paper.slug}.yml"
         problems.append(Problem(path, location.of("slug"), message))
-    if "tags" not in invalid and not paper.tags:
-        problems.append(
-            Problem(path, location.of("tags"), "the paper has no tags; add at least one from data/tags.yml")
-        )
-    for index, tag in enumerate(paper.tags):
+    problems += check_tag_list(paper.tags, "tags", location, known_tags)
+    problems += check_tag_list(paper.suggested_tags, "suggested_tags", location, known_tags)
+    for index, tag in enumerate(paper.suggested_tags):
+        if tag in paper.tags:
+            message = f"tag '{tag}' is both in tags and in suggested_tags; a confirmed tag stays in tags only"
+            problems.append(Problem(path, location.of("suggested_tags", index), message))
+    return problems + check_aliases(paper.slug, paper.aliases, location)
+
+
+def check_tag_list(
+    tags: Sequence[str], field: str, location: Location, known_tags: Collection[str] | None
+) -> list[Problem]:
+    """Each tag of `tags` (the paper's `field`) is in the vocabulary and listed once. An empty list is fine: a
+    paper without tags is listed on the Needs tags page for curators."""
+    problems: list[Problem] = []
+    for index, tag in enumerate(tags):
+        line = location.of(field, index)
         if known_tags is not None and tag not in known_tags:
             close = difflib.get_close_matches(tag, known_tags, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else "; add it to data/tags.yml or pick a known tag"
-            problems.append(Problem(path, location.of("tags", index), f"unknown tag '{tag}'{hint}"))
-        if tag in paper.tags[:index]:
-            problems.append(Problem(path, location.of("tags", index), f"tag '{tag}' is listed twice; keep one"))
-    return problems + check_aliases(paper.slug, paper.aliases, location)
+            problems.append(Problem(location.path, line, f"unknown tag '{tag}'{hint}"))
+        if tag in tags[:index]:
+            problems.append(Problem(location.path, line, f"tag '{tag}' is listed twice; keep one"))
+    return problems
 
 
 def check_aliases(slug: str, aliases: Sequence[str], location: Location) -> list[Problem]:
@@ -143,7 +155,7 @@ def check_aliases(slug: str, aliases: Sequence[str], location: Location) -> list
 
 
 def check_unique(loaded: LoadedCatalog, title_keys: Sequence[str] | None = None) -> list[Problem]:
-    """Slugs (with aliases), titles and code repositories must each belong to one paper.
+    """Slugs (with aliases) and titles must each belong to one paper.
 
     `title_keys` holds the `title_key` of each paper's title, when already found."""
     # Where each value is held: the paper, and the field (and item) whose line a duplicate is reported at.
@@ -155,10 +167,8 @@ def check_unique(loaded: LoadedCatalog, title_keys: Sequence[str] | None = None)
         owners[("slug", paper.slug)].append((paper, location, "slug", None))
         for index, alias in enumerate(paper.aliases):
             owners[("slug", alias)].append((paper, location, "aliases", index))
+        # Several papers may share a repository (WizardLM and WizardCoder share nlpxucan/WizardLM): not checked.
         owners[("title", key)].append((paper, location, "title", None))
-        for index, link in enumerate(paper.links):
-            if link.kind == "code":
-                owners[("repository", link.url)].append((paper, location, "links", index))
     problems: list[Problem] = []
     for (kind, value), holders in owners.items():
         if len(holders) < 2:  # the one paper holding it, as for almost every value

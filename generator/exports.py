@@ -28,6 +28,7 @@ def paper_data(paper: Paper, url: str) -> dict[str, Any]:
         "added": paper.added.isoformat(),
     }
     optional: dict[str, Any] = {
+        "suggested_tags": list(paper.suggested_tags),
         "aliases": list(paper.aliases),
         "authors": list(paper.authors),
         "year": paper.year,
@@ -100,7 +101,8 @@ Each object of `papers`:
 | `url` | string | The address of the paper's page on this site. |
 | `title` | string | The title, as plain text. |
 | `abstract` | string | The abstract, as plain text on one line. |
-| `tags` | array of strings | The `slug`s of the paper's tags, in the order the curators gave them. |
+| `tags` | array of strings | The `slug`s of the tags curators gave the paper, in their order; may be empty. |
+| `suggested_tags` | array of strings, optional | Tags the tooling suggests that no curator has confirmed yet. |
 | `links` | array of objects | Code, data, model and project links found for the paper; may be empty. |
 | `links[].kind` | string | One of `code`, `dataset`, `model`, `project`. |
 | `links[].url` | string | The link, normalised (a GitHub link points at the repository). |

@@ -57,7 +57,7 @@ def add_entry(feed: ET.Element, paper: Paper, url: str) -> None:
     sub_element(entry, "updated", rfc3339(paper.added))
     for name in paper.authors:
         add_author(entry, name)
-    for tag in paper.tags:
+    for tag in paper.all_tags:
         sub_element(entry, "category", term=tag)
     sub_element(entry, "summary", plain(paper.abstract), type="text")
 

@@ -26,6 +26,8 @@ class ImportReport:
     merged: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the import decided for the curator, said in its output
+    suggested: int = 0  # new papers with suggested tags to confirm (every new paper has no curated tag)
+    needing_tags: int = 0  # papers of the whole catalog, after the import, that no curator has tagged
 
 
 def oversized(path: str, entry: ListingEntry) -> list[Problem]:
@@ -108,14 +110,22 @@ class Merger:
         listings: tuple[Listing, ...],
         tags: tuple[str, ...] | None = None,
     ) -> Paper:
-        """A new paper with a fresh slug; its tags are suggested by the vocabulary unless given."""
+        """A new paper with a fresh slug. `tags` are the curator's, when given (`add --tag`); otherwise the paper
+        has none, and the vocabulary's suggestions go to `suggested_tags`, for a curator to confirm."""
         taken = set(self.by_key.values()) | {alias for paper in self.papers.values() for alias in paper.aliases}
         slug = make_slug(title, taken)
         if (natural := natural_slug(title)) in RESERVED_SLUGS:
             self.notes.append(f"{title!r} would be named '{natural}', a name the site uses; it is '{slug}' instead")
-        chosen = tags if tags is not None else self.suggest(title, abstract)
+        suggested = () if tags is not None else self.suggest(title, abstract)
         paper = Paper(
-            slug=slug, title=title, abstract=abstract, tags=chosen, links=links, listings=listings, added=self.added
+            slug=slug,
+            title=title,
+            abstract=abstract,
+            tags=tags or (),
+            suggested_tags=suggested,
+            links=links,
+            listings=listings,
+            added=self.added,
         )
         self.papers[slug] = paper
         self.by_key[title_key(title)] = slug
@@ -135,10 +145,12 @@ class Merger:
 
     def report(self) -> ImportReport:
         report = ImportReport(notes=list(self.notes))
+        report.needing_tags = sum(paper.needs_tags for paper in self.papers.values())
         for slug, paper in sorted(self.papers.items()):
             before = self.originals.get(slug)
             target = report.added if before is None else report.unchanged if before == paper else report.merged
             target.append(slug)
+        report.suggested = sum(bool(self.papers[slug].suggested_tags) for slug in report.added)
         return report
 
 

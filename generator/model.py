@@ -62,6 +62,20 @@ class Paper:
     authors: tuple[str, ...] = ()
     year: int | None = None
     arxiv: str | None = None
+    # What the tooling suggests; `tags` holds only what a curator wrote, and no command ever changes it.
+    suggested_tags: tuple[str, ...] = ()
+
+    @property
+    def all_tags(self) -> tuple[str, ...]:
+        """The curated tags, then the suggested ones not among them: every tag page the paper is listed on."""
+        if not self.suggested_tags:
+            return self.tags
+        return self.tags + tuple(tag for tag in self.suggested_tags if tag not in self.tags)
+
+    @property
+    def needs_tags(self) -> bool:
+        """No curator has tagged the paper yet (it may have suggestions to confirm)."""
+        return not self.tags
 
     @property
     def code_links(self) -> tuple[Link, ...]:
@@ -129,7 +143,8 @@ class Catalog:
     tags: tuple[Tag, ...]
 
     def papers_tagged(self, tag_slug: str) -> tuple[Paper, ...]:
-        return tuple(paper for paper in self.papers if tag_slug in paper.tags)
+        """The papers on the tag's page: those a curator gave the tag, and those it is suggested for."""
+        return tuple(paper for paper in self.papers if tag_slug in paper.all_tags)
 
     @cached_property
     def by_title(self) -> tuple[Paper, ...]:

@@ -69,15 +69,20 @@ def _render_part(renderer: SiteRenderer, start: int, end: int, target: Target | 
     return {}, write_changed(target.root, pages, target.durable, label=None, replace=False)
 
 
-def render_site(catalog: Catalog, site_url: str, workers: int | None = None) -> Files:
+def render_site(catalog: Catalog, site_url: str, workers: int | None = None, edit_base: str = "") -> Files:
     """Every generated file under docs/, as `generator.render.render_site` makes it, on `workers` processes:
     by default one per core, for a catalog large enough to be worth it. Where processes cannot be forked
     (Windows), the site is rendered in this process."""
-    return _render(catalog, site_url, None, workers, None)[0]
+    return _render(catalog, (site_url, edit_base), None, workers, None)[0]
 
 
 def write_site(
-    catalog: Catalog, site_url: str, target: Target, more: MoreFiles | None = None, workers: int | None = None
+    catalog: Catalog,
+    site_url: str,
+    target: Target,
+    more: MoreFiles | None = None,
+    workers: int | None = None,
+    edit_base: str = "",
 ) -> WriteReport:
     """Write the files `render_site` makes, and the `more` files, to `target`: only those that changed, each
     by the process that made it; nothing is removed. The report lists every file, written or not.
@@ -85,7 +90,7 @@ def write_site(
     No file is replaced until every one is written (see `write_changed`): when one cannot be (a full disk),
     the folder is left as it was, but for temporary files of helpers that had not sent theirs back, which
     `generator.write.remove_temporaries` removes."""
-    files, report = _render(catalog, site_url, target, workers, more)
+    files, report = _render(catalog, (site_url, edit_base), target, workers, more)
     try:
         report = merged([report, write_changed(target.root, files, target.durable, replace=False)])
     except BaseException:
@@ -97,13 +102,18 @@ def write_site(
 
 
 def _render(
-    catalog: Catalog, site_url: str, target: Target | None, workers: int | None, more: MoreFiles | None
+    catalog: Catalog,
+    addresses: tuple[str, str],
+    target: Target | None,
+    workers: int | None,
+    more: MoreFiles | None,
 ) -> tuple[Files, WriteReport]:
-    """The files not written yet, and what writing the others did."""
+    """The files not written yet, and what writing the others did; `addresses` are the site's URL and the
+    base of its edit links."""
     if workers is None:
         workers = workers_for(len(catalog.papers))
     with collection_paused():
-        renderer = SiteRenderer(catalog, site_url)
+        renderer = SiteRenderer(catalog, *addresses)
         if workers < 2 or not can_fork():
             files: Files = {**renderer.render_all(), **renderer.render_files(), **(more() if more else {})}
             return files, WriteReport()

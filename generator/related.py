@@ -166,7 +166,7 @@ def _tags(papers: Sequence[Paper]) -> _Tags:
     members: list[list[int]] = []
     for index, paper in enumerate(papers):
         own = []
-        for tag in dict.fromkeys(paper.tags):
+        for tag in dict.fromkeys(paper.all_tags):
             if tag not in tag_ids:
                 tag_ids[tag] = len(tag_ids)
                 members.append([])

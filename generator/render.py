@@ -22,14 +22,16 @@ from generator.write import FileContent
 RECENT_PAPERS = 10
 
 
+# The curators' list of papers without a curated tag: at tags/needs-tags/ ("needs-tags" is a reserved slug).
+NEEDS_TAGS_PAGE = "tags/needs-tags.md"
 # Pages made from the whole catalog have no single file to edit.
-CATALOG_PAGES = frozenset({"index.md", "papers/index.md", "data.md"})
+CATALOG_PAGES = frozenset({"index.md", "papers/index.md", "data.md", NEEDS_TAGS_PAGE})
 HAND_WRITTEN_COPIES = {"contributing.md": "CONTRIBUTING.md"}
 
 
 def source_of_page(page_path: str) -> str | None:
     """The file, relative to the project root, that a page under docs/ is made from."""
-    if page_path in CATALOG_PAGES or page_path.startswith("papers/page/"):
+    if page_path in CATALOG_PAGES or page_path.startswith(("papers/page/", "tags/needs-tags/")):
         return None
     if page_path in HAND_WRITTEN_COPIES:
         return HAND_WRITTEN_COPIES[page_path]
@@ -74,9 +76,11 @@ def tag_page(tag: Tag) -> str:
 class SiteRenderer:
     """Renders every generated page of the site from one catalog."""
 
-    def __init__(self, catalog: Catalog, site_url: str) -> None:
+    def __init__(self, catalog: Catalog, site_url: str, edit_base: str = "") -> None:
+        """`edit_base` opens a file of the repository for editing with its path added (no edit links if empty)."""
         self.catalog = catalog
         self.site_url = site_url if site_url.endswith("/") else f"{site_url}/"
+        self.edit_base = edit_base
         self.environment = make_environment()
         # Looked up once: the environment's own look-up asks the file system whether the template changed.
         self.templates = Templates(self.environment)
@@ -84,7 +88,7 @@ class SiteRenderer:
         # A tag's papers, picked from the catalog's title order in order, are in the same order.
         tagged: dict[str, list[Paper]] = defaultdict(list)
         for paper in catalog.by_title:
-            for slug in paper.tags:
+            for slug in paper.all_tags:
                 tagged[slug].append(paper)
         self.papers_by_tag = dict(tagged)
         self.by_slug = {paper.slug: paper for paper in catalog.papers}
@@ -114,7 +118,7 @@ class SiteRenderer:
 
     def render_paper(self, paper: Paper) -> str:
         url = self.url_of(paper)
-        tag_names = [self.tags[slug].name for slug in paper.tags]
+        tag_names = [self.tags[slug].name for slug in paper.all_tags]
         meta = page_meta(first_sentence(paper.abstract, limit=160))
         meta |= {
             "template": PAPER_TEMPLATE,
@@ -201,7 +205,14 @@ class SiteRenderer:
             "tags": len(catalog.tags),
             "with_code": sum(p.has_code for p in catalog.papers),
         }
-        pages = {"tags/index.md": self.render("tags.md.j2", "tags/index.md", vocabulary=catalog.tags, counts=counts)}
+        untagged = [paper for paper in catalog.by_title if paper.needs_tags]
+        pages = {
+            "tags/index.md": self.render(
+                "tags.md.j2", "tags/index.md", vocabulary=catalog.tags, counts=counts, needing_tags=len(untagged)
+            )
+        }
+        needing = paginate(untagged, NEEDS_TAGS_PAGE, NEEDS_TAGS_PAGE.removesuffix(".md"))
+        pages |= self.render_list("needs_tags.md.j2", needing, edit_base=self.edit_base)
         everything = paginate(catalog.by_title, "papers/index.md", "papers")
         pages |= self.render_list("all_papers.md.j2", everything, stats=stats)
         pages["data.md"] = self.render(
@@ -213,7 +224,7 @@ class SiteRenderer:
         return pages
 
 
-def render_site(catalog: Catalog, site_url: str) -> dict[str, FileContent]:
+def render_site(catalog: Catalog, site_url: str, edit_base: str = "") -> dict[str, FileContent]:
     """Every generated file under docs/: Markdown pages, feeds and exports."""
-    renderer = SiteRenderer(catalog, site_url)
+    renderer = SiteRenderer(catalog, site_url, edit_base)
     return renderer.render_all() | renderer.render_files()

@@ -19,7 +19,8 @@ FIRST_YEAR = 1900
 PAPER_FIELDS = (
     Field("slug", str),
     Field("title", str),
-    Field("tags", list, item_kind=str),
+    Field("tags", list, required=False, item_kind=str),
+    Field("suggested_tags", list, required=False, item_kind=str),
     Field("abstract", str),
     Field("links", list, required=False, item_kind=dict),
     Field("listings", list, required=False, item_kind=dict),
@@ -92,6 +93,7 @@ def parse_paper(path: str, data: Any) -> tuple[tuple[Paper, Location] | None, li
         title=values["title"] or "",
         abstract=values["abstract"] or "",
         tags=tuple(values["tags"] or ()),
+        suggested_tags=tuple(values["suggested_tags"] or ()),
         links=tuple(link for _, link in links),
         listings=tuple(listing for _, listing in listings),
         added=values["added"] or datetime.date.min,

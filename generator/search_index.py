@@ -199,7 +199,7 @@ def word_files(postings: Postings) -> tuple[list[str], dict[str, str]]:
 
 def paper_record(paper: Paper, tag_index: dict[str, int]) -> list[Any]:
     excerpt = first_sentence(paper.abstract, limit=EXCERPT_CHARACTERS)
-    return [paper.slug, paper.title, [tag_index[slug] for slug in paper.tags], int(paper.has_code), excerpt]
+    return [paper.slug, paper.title, [tag_index[slug] for slug in paper.all_tags], int(paper.has_code), excerpt]
 
 
 def search_files(catalog: Catalog) -> dict[str, str]:
@@ -209,7 +209,7 @@ def search_files(catalog: Catalog) -> dict[str, str]:
     firsts, files = word_files(Postings(papers))
     members: list[list[int]] = [[] for _ in catalog.tags]
     for number, paper in enumerate(papers):
-        for slug in paper.tags:
+        for slug in paper.all_tags:
             members[tag_index[slug]].append(number)
     for start in range(0, len(papers), PAPERS_PER_FILE):
         group = papers[start : start + PAPERS_PER_FILE]

@@ -15,7 +15,20 @@ SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # kept free too, so that no slug can ever shadow one of them. The hand-written pages at the root (about,
 # data, benchmarks) are not reserved: slugs never sit at the root, and "benchmarks" is a topic too.
 RESERVED_SLUGS = frozenset(
-    {"404", "assets", "feed", "index", "javascripts", "page", "papers", "search", "sitemap", "stylesheets", "tags"}
+    {
+        "404",
+        "assets",
+        "feed",
+        "index",
+        "javascripts",
+        "needs-tags",
+        "page",
+        "papers",
+        "search",
+        "sitemap",
+        "stylesheets",
+        "tags",
+    }
 )
 
 

@@ -26,7 +26,7 @@ def test_add_from_the_command_line_with_suggested_tags(fixture_project: Path) ->
     )
     assert (result.returncode, result.stderr) == (0, "")
     added = "Added data/papers/masked-prediction-for-speech-benchmarks.yml"
-    assert result.stdout == f"{added} with tags: masked-modelling, speech, benchmarks\n"
+    assert result.stdout == f"{added} with suggested tags: masked-modelling, speech, benchmarks\n"
     path = fixture_project / "data" / "papers" / "masked-prediction-for-speech-benchmarks.yml"
     assert yaml.safe_load(path.read_text(encoding="utf-8"))["links"] == [
         {"kind": "code", "url": "https://github.com/o/r", "original": "https://github.com/o/r/tree/main"},
@@ -79,7 +79,7 @@ def test_add_from_a_listing_refuses_its_known_papers(fixture_project: Path) -> N
     )
     listing.write_text("Mar 20\n\nA Brand New Speech Paper\n\nAbout speech.\n", encoding="utf-8")
     result = add(fixture_project, "--listing", str(listing))
-    assert result.stdout == "Added data/papers/a-brand-new-speech-paper.yml with tags: speech\n"
+    assert result.stdout == "Added data/papers/a-brand-new-speech-paper.yml with suggested tags: speech\n"
     added = yaml.safe_load((fixture_project / "data" / "papers" / "a-brand-new-speech-paper.yml").read_text())
     assert added["listings"] == [{"date": "Mar 20", "source": "listing.txt"}]
 

@@ -62,7 +62,7 @@ def test_every_kind_of_change(fixture_project: Path) -> None:
         "- Better Masked Speech with A\\* Search: \\[MASK\\] tokens &amp; &lt;brackets> "
         "(`masked-speech-with-a-star-search`): +benchmarks −speech\n\n"
         "### Tag vocabulary\n\n"
-        "- Tags added: privacy\n"
+        "- Tags added: privacy\n\n"
     )
 
 
@@ -85,3 +85,19 @@ def test_an_unknown_revision(fixture_project: Path) -> None:
     result = diff(committed(fixture_project), "no-such-branch")
     assert result.returncode == 1
     assert result.stderr.startswith("no-such-branch:0: 'no-such-branch' is not a git revision of ")
+
+
+def test_papers_that_need_tags_are_counted(fixture_project: Path) -> None:
+    project = committed(fixture_project)
+    papers = project / "data" / "papers"
+    (papers / "untagged.yml").write_text(
+        "slug: untagged\ntitle: Untagged\ntags: []\nsuggested_tags: [speech]\nabstract: New.\nadded: 2026-11-23\n",
+        encoding="utf-8",
+    )
+    result = diff(project)
+    assert (result.returncode, result.stdout) == (
+        0,
+        "## Catalog changes against main\n\n### Papers added (1)\n\n"
+        "- Untagged (`untagged`): no tags yet (suggested: speech)\n\n"
+        "Papers that need tags (no curated tag yet): 1 (was 0).\n",
+    )

@@ -61,9 +61,18 @@ def test_tag_listed_twice(tmp_path: Path) -> None:
     ]
 
 
-def test_paper_without_tags(tmp_path: Path) -> None:
-    assert check(tmp_path, {"a.yml": paper_yaml("a", "Paper A", tags="[]")}) == [
-        "data/papers/a.yml:3: the paper has no tags; add at least one from data/tags.yml"
+def test_paper_without_tags_is_valid(tmp_path: Path) -> None:
+    assert check(tmp_path, {"a.yml": paper_yaml("a", "Paper A", tags="[]")}) == []
+    no_field = "slug: b\ntitle: Paper B\nabstract: An abstract.\nadded: 2024-03-17\n"
+    assert check(tmp_path / "b", {"b.yml": no_field}) == []
+
+
+def test_suggested_tags_are_checked_like_tags(tmp_path: Path) -> None:
+    suggested = "suggested_tags: [vision, visoin, language-models, language-models]\n"
+    assert check(tmp_path, {"a.yml": paper_yaml("a", "Paper A", extra=suggested)}) == [
+        "data/papers/a.yml:6: tag 'language-models' is listed twice; keep one",
+        "data/papers/a.yml:6: tag 'vision' is both in tags and in suggested_tags; a confirmed tag stays in tags only",
+        "data/papers/a.yml:6: unknown tag 'visoin'; did you mean 'vision'?",
     ]
 
 
@@ -189,13 +198,7 @@ def test_imported_http_link_passes() -> None:
     assert check_catalog(loaded_with(make_paper("http://github.com/o/r"))) == []
 
 
-def test_duplicate_repository(tmp_path: Path) -> None:
+def test_several_papers_may_share_a_repository(tmp_path: Path) -> None:
     links = "links:\n- kind: dataset\n  url: https://huggingface.co/datasets/o/d\n- kind: code\n  url: https://github.com/o/r\n"
-    assert check(
-        tmp_path, {"a.yml": paper_yaml("a", "Paper A", extra=links), "b.yml": paper_yaml("b", "B", extra=links)}
-    ) == [
-        "data/papers/a.yml:9: duplicate repository 'https://github.com/o/r', also in data/papers/b.yml; "
-        "merge the papers or change one",
-        "data/papers/b.yml:9: duplicate repository 'https://github.com/o/r', also in data/papers/a.yml; "
-        "merge the papers or change one",
-    ]
+    papers = {"a.yml": paper_yaml("a", "WizardLM", extra=links), "b.yml": paper_yaml("b", "WizardCoder", extra=links)}
+    assert check(tmp_path, papers) == []

@@ -14,7 +14,11 @@ def run(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
 
 def test_check_accepts_a_valid_catalog(fixture_project: Path) -> None:
     result = run(fixture_project, "check")
-    assert (result.returncode, result.stdout, result.stderr) == (0, "The catalog is valid.\n", "")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        "The catalog is valid.\nEvery paper has curated tags.\n",
+        "",
+    )
 
 
 def test_import_of_a_broken_listing_names_file_and_line(fixture_project: Path) -> None:
@@ -70,7 +74,7 @@ def test_check_reports_every_problem_with_its_line(fixture_project: Path) -> Non
         "data/papers/empty.yml:1: the file is empty; it must hold a YAML mapping\n"
         "data/papers/plain-paper-without-links.yml:4: unknown tag 'speach'; did you mean 'speech'?\n"
         "data/papers/plain-paper-without-links.yml:9: unknown field 'colour' in a paper file; known fields are: "
-        "slug, title, tags, abstract, links, listings, added, aliases, authors, year, arxiv\n"
+        "slug, title, tags, suggested_tags, abstract, links, listings, added, aliases, authors, year, arxiv\n"
         "3 problems found; nothing was written.\n"
     )
 
@@ -82,7 +86,12 @@ def test_the_bundled_catalog_checks_clean() -> None:
 
 def test_a_new_listing_can_be_imported_and_built(fixture_project: Path) -> None:
     result = run(fixture_project, "import", str(FIXTURES / "listings" / "crlf-listing.txt"), "--added", "2026-11-22")
-    assert (result.returncode, result.stdout) == (0, "1 paper added, 1 merged, 2 unchanged.\n")
+    assert (result.returncode, result.stdout) == (
+        0,
+        "1 paper added, 1 merged, 2 unchanged.\n"
+        "New papers have suggested tags only, for curators to confirm: 1 with suggestions, 0 with none.\n"
+        "1 paper has no curated tag yet: the site lists them on its Needs tags page (tags/needs-tags/).\n",
+    )
     result = run(fixture_project, "build")
     assert result.returncode == 0, result.stderr
     assert (fixture_project / "site" / "papers" / "a-fresh-speech-paper" / "index.html").is_file()

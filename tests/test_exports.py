@@ -152,6 +152,7 @@ def test_the_schema_document_names_every_field(fixture_catalog: Catalog) -> None
         title="P",
         abstract="A.",
         tags=(),
+        suggested_tags=("speech",),
         links=(Link("code", "https://github.com/a/b", "https://github.com/a/b/tree/main"),),
         listings=(Listing("Mar 17", "hf-daily-papers-mar-17.txt"),),
         added=datetime.date(2026, 1, 1),

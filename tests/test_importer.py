@@ -34,7 +34,8 @@ def test_import_creates_one_file_per_paper(fixture_project: Path) -> None:
     assert paper == {
         "slug": "masked-speech-with-a-search-mask-tokens-brackets",
         "title": "Masked Speech with A* Search: [MASK] tokens & <brackets>",
-        "tags": ["masked-modelling", "speech"],
+        "tags": [],
+        "suggested_tags": ["masked-modelling", "speech"],
         "abstract": "We predict [MASK] tokens with A* search and x^2 < y_1 costs, using `code` and *stars* "
         "(up to 11.6% better). Code: https://github.com/example/masked-speech.",
         "links": [{"kind": "code", "url": "https://github.com/example/masked-speech"}],
@@ -73,7 +74,8 @@ def test_merging_keeps_what_a_curator_wrote(fixture_project: Path) -> None:
     import_listings([FIXTURES / "listings" / "crlf-listing.txt"], project, ADDED)
     slug = "masked-speech-with-a-search-mask-tokens-brackets"
     path = project / "data" / "papers" / f"{slug}.yml"
-    curated = path.read_text(encoding="utf-8").replace("- speech\n", "- benchmarks\n")
+    suggested = "tags: []\nsuggested_tags:\n- masked-modelling\n- speech\n"
+    curated = path.read_text(encoding="utf-8").replace(suggested, "tags:\n- masked-modelling\n- benchmarks\n")
     curated = curated.replace("title: 'Masked Speech", "title: 'Curated Title. Masked Speech")
     curated = curated.replace("We predict", "Curated: we predict")
     path.write_text(curated, encoding="utf-8")
@@ -125,6 +127,10 @@ def test_what_import_writes_passes_check(fixture_project: Path, tmp_path: Path) 
     listing.write_text("Feb 29\n\n" + "".join(f"{title}\n\nWe study speech.\n\n" for title in titles), encoding="utf-8")
     report, problems = import_listings([listing], fixture_project, ADDED)
     assert problems == [] and len(report.added) == 3
-    assert read_paper(fixture_project, "a" * 40)["tags"] == ["letters"]
+    assert read_paper(fixture_project, "a" * 40)["suggested_tags"] == ["letters"]
     result = run_cli(fixture_project, "check")
-    assert result.stderr == "" and result.stdout == "The catalog is valid.\n" and result.returncode == 0
+    assert result.stderr == "" and result.returncode == 0
+    assert result.stdout == (
+        "The catalog is valid.\n"
+        "3 papers have no curated tag yet: the site lists them on its Needs tags page (tags/needs-tags/).\n"
+    )

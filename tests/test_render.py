@@ -28,6 +28,7 @@ PAGES = (
     "papers/plain-paper-without-links.md",
     "tags/speech.md",
     "tags/index.md",
+    "tags/needs-tags.md",
     "papers/index.md",
     "index.md",
     "feed.xml",
@@ -64,6 +65,7 @@ def test_every_page_of_the_fixture_catalog_is_rendered(pages: dict[str, FileCont
             "index.md",
             "papers/index.md",
             "tags/index.md",
+            "tags/needs-tags.md",
             "papers/a-benchmark-with-data-and-models.md",
             "papers/masked-speech-with-a-star-search.md",
             "papers/plain-paper-without-links.md",
@@ -182,3 +184,58 @@ def test_a_tag_feed_holds_its_newest_20_papers_and_the_catalog_feed_50(bundled: 
     assert TAG_FEED_ENTRIES == 20
     assert len(feedparser.parse(feeds[f"tags/{largest.slug}/feed.xml"]).entries) == 20
     assert len(feedparser.parse(feeds["feed.xml"]).entries) == 50
+
+
+def untagged_catalog(fixture_catalog: Catalog) -> Catalog:
+    """The fixture catalog with two imported papers no curator has tagged: one with a suggestion, one without."""
+    base = fixture_catalog.papers[0]
+    suggested = dataclasses.replace(
+        base, slug="suggested-speech", title="Suggested Speech", tags=(), suggested_tags=("speech",), aliases=()
+    )
+    bare = dataclasses.replace(base, slug="bare-paper", title="Bare Paper", tags=(), suggested_tags=(), aliases=())
+    return Catalog(
+        papers=tuple(sorted((*fixture_catalog.papers, suggested, bare), key=lambda p: p.slug)),
+        tags=fixture_catalog.tags,
+    )
+
+
+def test_untagged_papers_are_listed_for_curators_and_keep_their_pages(fixture_catalog: Catalog) -> None:
+    catalog = untagged_catalog(fixture_catalog)
+    pages = SiteRenderer(catalog, "https://example.org/shelf/", "https://github.com/o/r/edit/main/").render_all()
+    needs = str(pages["tags/needs-tags.md"])
+    assert "2 papers have no curated tag yet." in needs
+    assert (
+        "- [Bare Paper](../papers/bare-paper.md){ .ps-title } · "
+        "[Edit](https://github.com/o/r/edit/main/data/papers/bare-paper.yml)"
+    ) in needs
+    assert (
+        "- [Suggested Speech](../papers/suggested-speech.md){ .ps-title } · suggested: Speech · "
+        "[Edit](https://github.com/o/r/edit/main/data/papers/suggested-speech.yml)"
+    ) in needs
+    assert "2 papers need tags: [Needs tags](needs-tags.md) lists them, for curators." in str(pages["tags/index.md"])
+    suggested_page = str(pages["papers/suggested-speech.md"])
+    assert "[Speech (suggested)](../tags/speech.md){ .ps-suggested }\n{ .ps-chips }" in suggested_page
+    assert "move it from `suggested_tags` to `tags`" in suggested_page
+    bare_page = str(pages["papers/bare-paper.md"])
+    assert "{ .ps-chips }" not in bare_page
+    assert "No curator has tagged this paper yet. Edit the paper's file" in bare_page
+    # A suggested tag puts the paper on the tag's page; a paper without tags is on the list of all papers.
+    assert "(../papers/suggested-speech.md)" in str(pages["tags/speech.md"])
+    assert "bare-paper.md" in str(pages["papers/index.md"])
+    feeds = SiteRenderer(catalog, "https://example.org/shelf/").render_feeds()
+    assert "suggested-speech" in feeds["tags/speech/feed.xml"]
+    assert "bare-paper" in feeds["feed.xml"]
+
+
+def test_a_paper_with_curated_and_suggested_tags_shows_both(fixture_catalog: Catalog) -> None:
+    base = next(paper for paper in fixture_catalog.papers if paper.tags == ("speech",))
+    paper = dataclasses.replace(base, suggested_tags=("masked-modelling", "speech"))
+    catalog = dataclasses.replace(
+        fixture_catalog, papers=tuple(paper if p.slug == base.slug else p for p in fixture_catalog.papers)
+    )
+    page = str(SiteRenderer(catalog, "https://example.org/").render_all()[f"papers/{base.slug}.md"])
+    assert (
+        "[Speech](../tags/speech.md)\n[Masked modelling (suggested)](../tags/masked-modelling.md){ .ps-suggested }"
+        in page
+    )
+    assert 'Tags marked "suggested" are the catalog\'s guesses' in page

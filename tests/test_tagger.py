@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from generator.model import Tag, TagRule
+from generator.patterns import Pattern, compile_pattern
 from generator.tagger import Example, Settings, train
 from generator.tagger.evaluate import Protocol, evaluate
 from generator.tagger.metrics import Counts, score
 from tests.conftest import run_cli
+
+
+def pattern(source: str) -> Pattern:
+    compiled, problem = compile_pattern(source)
+    assert compiled is not None, problem
+    return compiled
+
 
 TOPICS = {
     "vision": ("images", "pixels", "convolutional", "segmentation", "camera", "photos"),
@@ -25,7 +32,7 @@ VOCABULARY = (
     Tag("speech", "Speech", "Recognising and synthesising spoken audio."),
     Tag("graphs", "Graph learning", "Neural networks over graphs of nodes and edges."),
     Tag("robotics", "Robotics", "Robots that grasp and manipulate objects."),
-    Tag("surveys", "Surveys", "Overviews of a field.", TagRule(title=(re.compile(r"\bsurvey\b", re.IGNORECASE),))),
+    Tag("surveys", "Surveys", "Overviews of a field.", TagRule(title=(pattern(r"\bsurvey\b"),))),
 )
 
 
