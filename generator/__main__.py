@@ -1,4 +1,4 @@
-"""Command line: `python -m generator import|add|check|build|diff|bench|tags evaluate|serve`."""
+"""Command line: `python -m generator import|add|retag|check|build|diff|bench|tags evaluate|serve`."""
 
 from __future__ import annotations
 
@@ -144,6 +144,21 @@ def run_bench(project: Project, arguments: argparse.Namespace) -> int:
     return bench(project.root, arguments.papers, arguments.json, arguments.baseline, browser, arguments.parts)
 
 
+def run_retag(project: Project, arguments: argparse.Namespace) -> int:
+    from generator.retagging import describe, retag
+
+    changed, problems = retag(project.root, arguments.tag, arguments.dry_run, arguments.all)
+    if problems:
+        return report_problems(problems)
+    for change in changed:
+        print(printable(describe(change, project.root)))
+    added, removed = sum(len(c.added) for c in changed), sum(len(c.removed) for c in changed)
+    verb = "would change" if arguments.dry_run else "changed"
+    papers = f"{len(changed)} paper{'s' if len(changed) != 1 else ''}"
+    print(f"Suggestions {verb} on {papers}: {added} added, {removed} removed.")
+    return 0
+
+
 def run_tags_evaluate(project: Project, arguments: argparse.Namespace) -> int:
     from generator.tagger.report import evaluate_command
 
@@ -210,6 +225,13 @@ def make_parser() -> argparse.ArgumentParser:
     )
     benching.add_argument("--no-browser", action="store_true", help="skip the search measurements in Chromium")
     benching.set_defaults(run=run_bench)
+    retagging = commands.add_parser(
+        "retag", help="suggest tags again for untagged papers (only suggested_tags changes)"
+    )
+    retagging.add_argument("--tag", default=None, help="only add or remove suggestions of this tag")
+    retagging.add_argument("--dry-run", action="store_true", help="print what would change, write nothing")
+    retagging.add_argument("--all", action="store_true", help="papers with curated tags too (default: untagged ones)")
+    retagging.set_defaults(run=run_retag)
     tagging = commands.add_parser("tags", help="tag suggestions").add_subparsers(dest="tags_command", required=True)
     evaluating = tagging.add_parser("evaluate", help="cross-validate tag suggestions on the curated tags")
     protocol = evaluating.add_mutually_exclusive_group()
@@ -224,7 +246,7 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 # The commands that write: one at a time per checkout, each checking first that it can write where it will.
-WRITING = frozenset({"build", "serve", "import", "add"})
+WRITING = frozenset({"build", "serve", "import", "add", "retag"})
 
 
 def run_writing(project: Project, arguments: argparse.Namespace) -> int:

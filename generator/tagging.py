@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from generator.model import Catalog, Tag
@@ -25,10 +26,14 @@ class Suggester:
         self.tagger: Tagger | None = None
 
     def __call__(self, title: str, abstract: str) -> tuple[str, ...]:
-        if not any(paper.tags for paper in self.catalog.papers):
-            return suggest_tags(self.catalog.tags, title, abstract)
-        if self.tagger is None:
-            from generator.tagger import examples_of, train
+        return self.suggest_all([(title, abstract)])[0]
 
+    def suggest_all(self, papers: Sequence[tuple[str, str]]) -> list[tuple[str, ...]]:
+        """The suggestions for each (title, abstract), in order: at once, which is much faster for many papers."""
+        if not any(paper.tags for paper in self.catalog.papers):
+            return [suggest_tags(self.catalog.tags, title, abstract) for title, abstract in papers]
+        from generator.tagger import Example, examples_of, train
+
+        if self.tagger is None:
             self.tagger = train(examples_of(self.catalog), self.catalog.tags)
-        return self.tagger.suggest(title, abstract)
+        return self.tagger.suggest_many([Example(title, abstract) for title, abstract in papers])
