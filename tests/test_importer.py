@@ -127,7 +127,8 @@ def test_what_import_writes_passes_check(fixture_project: Path, tmp_path: Path) 
     listing.write_text("Feb 29\n\n" + "".join(f"{title}\n\nWe study speech.\n\n" for title in titles), encoding="utf-8")
     report, problems = import_listings([listing], fixture_project, ADDED)
     assert problems == [] and len(report.added) == 3
-    assert read_paper(fixture_project, "a" * 40)["suggested_tags"] == ["letters"]
+    # The rule of the backtracking pattern ran, in linear time: its tag is among the suggestions.
+    assert "letters" in read_paper(fixture_project, "a" * 40)["suggested_tags"]
     result = run_cli(fixture_project, "check")
     assert result.stderr == "" and result.returncode == 0
     assert result.stdout == (
