@@ -256,7 +256,7 @@ def site_elements(
     return set(found["tags"])
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(drawn=anything(), tag=tags())
 def test_any_data_is_accepted_or_refused_with_messages(
     drawn: list[dict[str, Any]], tag: dict[str, Any], template: Path, tmp_path_factory: pytest.TempPathFactory
@@ -272,7 +272,10 @@ def test_any_data_is_accepted_or_refused_with_messages(
 
 
 @settings(
-    max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+    max_examples=5,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(drawn=accepted(), tag=accepted_tags())
 def test_hostile_text_in_every_field_builds_inert_pages(
