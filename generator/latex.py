@@ -1,0 +1,121 @@
+"""LaTeX in titles and abstracts to readable Unicode, by pylatexenc's parser, configured for what abstracts hold."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pylatexenc import latex2text, latexwalker, macrospec
+from pylatexenc.latex2text import MacroTextSpec, SpecialsTextSpec
+
+# Marks where a citation or cross-reference was, so that the space before it goes too: "shown~\cite{x}." -> "shown."
+CITATION = "\U000effff"
+CITATION_GAP = re.compile(r"\s*" + CITATION)
+CITING_MACROS = ("cite", "citep", "citet", "citealp", "citealt", "citeauthor", "citeyear", "nocite")
+REFERRING_MACROS = ("ref", "eqref", "autoref", "cref", "Cref", "label")
+# Font switches (`{\bf x}`) and sizes change how text looks, not what it says.
+SWITCHES = (
+    "bf", "it", "rm", "sc", "sl", "sf", "tt", "em", "bfseries", "itshape", "scshape", "ttfamily", "upshape",
+    "normalfont", "tiny", "scriptsize", "footnotesize", "small", "normalsize", "large", "Large", "LARGE", "huge",
+    "Huge", "left", "right", "big", "Big", "bigg", "Bigg", "limits", "nolimits", "displaystyle", "textstyle",
+    "noindent", "newline", "xspace", "centering",
+)  # fmt: skip
+# pylatexenc writes these with mathematical alphanumerics (𝐱); a page and its search want the letters.
+LETTER_STYLES = ("mathbf", "mathit", "mathsf", "mathbb", "mathtt", "mathcal", "mathscr", "mathfrak", "boldsymbol")
+PLAIN_WRAPPERS = ("texttt", "textup", "textmd", "textnormal", "mbox", "hbox", "operatorname", "underline")
+WORDS = {"eg": "e.g.", "ie": "i.e.", "etal": "et al.", "etc": "etc.", "wrt": "w.r.t.", "vs": "vs."}
+
+
+def _unicode_character(node: Any) -> str:
+    r"""MathJax's `\unicode{x1F917}` (or `{129303}`) is the character itself."""
+    argument = node.nodeargd.argnlist[0]
+    code = argument.latex_verbatim().strip("{} ") if argument is not None else ""
+    try:
+        return chr(int(code[1:], 16) if code[:1] in "xX" else int(code))
+    except (ValueError, OverflowError):
+        return ""
+
+
+def _unknown_macro(node: Any) -> str:
+    # An author's own macro (`\model`, `\ours`) usually stands for a name: its name reads better than nothing.
+    return str(node.macroname) if node.macroname.isalpha() else ""
+
+
+def _walker_context() -> macrospec.LatexContextDb:
+    context = latexwalker.get_default_latex_context_db()
+    context.add_context_category(
+        "abstracts",
+        prepend=True,
+        macros=[
+            macrospec.std_macro("href", "[{{"),
+            macrospec.std_macro("unicode", False, 1),
+            *(macrospec.std_macro(name, "*[[{") for name in CITING_MACROS),
+            *(macrospec.std_macro(name, "*{") for name in REFERRING_MACROS),
+            *(macrospec.std_macro(name, False, 1) for name in (*LETTER_STYLES, *PLAIN_WRAPPERS)),
+        ],
+        # Abstracts close quotes with typographic apostrophes as often as with '' (arXiv rewrites them).
+        specials=[macrospec.std_specials("’’"), macrospec.std_specials("`")],
+    )
+    return context
+
+
+def _text_context() -> macrospec.LatexContextDb:
+    context = latex2text.get_default_latex_context_db()
+    context.add_context_category(
+        "abstracts",
+        prepend=True,
+        macros=[
+            MacroTextSpec("url", "%s"),
+            MacroTextSpec("href", "%(3)s (%(2)s)"),
+            MacroTextSpec("footnote", " (%(2)s)"),
+            MacroTextSpec("unicode", _unicode_character),
+            *(MacroTextSpec(name, CITATION) for name in (*CITING_MACROS, *REFERRING_MACROS)),
+            *(MacroTextSpec(name, discard=True) for name in SWITCHES),
+            *(MacroTextSpec(name, discard=False) for name in (*LETTER_STYLES, *PLAIN_WRAPPERS)),
+            *(MacroTextSpec(name, text) for name, text in WORDS.items()),
+        ],
+        specials=[SpecialsTextSpec("’’", "\u201d"), SpecialsTextSpec("`", "\u2018")],
+    )
+    context.set_unknown_macro_spec(MacroTextSpec("", _unknown_macro))
+    return context
+
+
+WALKER_CONTEXT = _walker_context()
+# "based-on-source" keeps the space typed after a macro: `\model is` is "model is", not "modelis".
+CONVERTER = latex2text.LatexNodes2Text(
+    latex_context=_text_context(), math_mode="text", strict_latex_spaces="based-on-source"
+)
+
+# What makes a text LaTeX for pylatexenc; text without any of it is left as it is, and costs no parse.
+LATEX_SIGNS = re.compile(r"[\\{}$~`]|--|''|’’")
+# A `$` opens inline math only before a non-space and closes it only after one and before a non-digit (Pandoc's
+# rule): "costs $5 and $10" holds no math. Escaped characters are skipped whole, so `\$` is never a delimiter.
+DOLLARS = re.compile(r"\\.|\$\$.+?\$\$|\$(?=[^\s$])(?:[^$\\]|\\.){1,200}?(?<=[^\s\\])\$(?!\d)|\$", re.DOTALL)
+# In an abstract `%` is a per cent sign and `&` an ampersand, never a comment or an alignment tab; a `~` after a
+# space or an opening bracket is "about" (`(~30x)`), since a tie joins two words; `--help` and `-->` stay as typed.
+LITERALS = re.compile(r"\\.|[%&]|(?<![^\s(\[])~|(?<![\w-])--+(?=[A-Za-z])|--+>", re.DOTALL)
+
+
+def _dollar(match: re.Match[str]) -> str:
+    return "\\$" if match.group(0) == "$" else match.group(0)
+
+
+def _literal(match: re.Match[str]) -> str:
+    found = match.group(0)
+    if found[0] == "\\":
+        return found
+    if found in "%&":
+        return "\\" + found
+    if found == "~":
+        return "\\textasciitilde{}"
+    return found.replace("-", "-{}")  # `-{}-` is two hyphens, not a dash
+
+
+def latex_to_text(text: str) -> str:
+    """The text `text` reads as, LaTeX markup turned into Unicode; citations and references are left out."""
+    if LATEX_SIGNS.search(text) is None:
+        return text
+    text = text.replace(CITATION, "")
+    source = LITERALS.sub(_literal, DOLLARS.sub(_dollar, text))
+    nodes, _, _ = latexwalker.LatexWalker(source, latex_context=WALKER_CONTEXT, tolerant_parsing=True).get_latex_nodes()
+    return CITATION_GAP.sub("", CONVERTER.nodelist_to_text(nodes))
