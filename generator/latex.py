@@ -23,7 +23,7 @@ SWITCHES = (
 # pylatexenc writes these with mathematical alphanumerics (𝐱); a page and its search want the letters.
 LETTER_STYLES = ("mathbf", "mathit", "mathsf", "mathbb", "mathtt", "mathcal", "mathscr", "mathfrak", "boldsymbol")
 PLAIN_WRAPPERS = ("texttt", "textup", "textmd", "textnormal", "mbox", "hbox", "operatorname", "underline")
-WORDS = {"eg": "e.g.", "ie": "i.e.", "etal": "et al.", "etc": "etc.", "wrt": "w.r.t.", "vs": "vs."}
+WORDS = {"eg": "e.g.", "ie": "i.e.", "etal": "et al.", "etc": "etc.", "wrt": "w.r.t.", "vs": "vs.", "circledR": "®"}
 
 
 def _unicode_character(node: Any) -> str:
@@ -111,11 +111,55 @@ def _literal(match: re.Match[str]) -> str:
     return found.replace("-", "-{}")  # `-{}-` is two hyphens, not a dash
 
 
+# Escaped characters do not open or close anything; the math delimiters `\(` `\)` `\[` `\]` are kept to be counted.
+ESCAPED = re.compile(r"\\[^()\[\]]")
+WORDS_AND_SPACES = re.compile(r"(\s+)")
+
+
+def _is_open(stretch: str) -> bool:
+    """Whether a stretch of words leaves a group, or inline or display math, open."""
+    stretch = ESCAPED.sub("", stretch)
+    return (
+        stretch.count("{") > stretch.count("}")
+        or stretch.count("\\(") > stretch.count("\\)")
+        or stretch.count("\\[") > stretch.count("\\]")
+        or stretch.count("$") % 2 == 1
+    )
+
+
+def _islands(source: str) -> list[tuple[str, bool]]:
+    """The source cut into stretches of whole words, each marked whether it holds LaTeX.
+
+    The parser reads a character at a time (about 10 ms for an abstract): only the words with LaTeX in them,
+    with the words a group or math they open runs over, need it.
+    """
+    stretches: list[tuple[str, bool]] = []
+    island: list[str] = []
+    for piece in WORDS_AND_SPACES.split(source):
+        if island:
+            island.append(piece)
+        elif piece and LATEX_SIGNS.search(piece):
+            island = [piece]
+        else:
+            stretches.append((piece, False))
+            continue
+        if not piece.isspace() and not _is_open("".join(island)):
+            stretches.append(("".join(island), True))
+            island = []
+    if island:
+        stretches.append(("".join(island), True))
+    return stretches
+
+
+def _parse(source: str) -> str:
+    nodes, _, _ = latexwalker.LatexWalker(source, latex_context=WALKER_CONTEXT, tolerant_parsing=True).get_latex_nodes()
+    return str(CONVERTER.nodelist_to_text(nodes))
+
+
 def latex_to_text(text: str) -> str:
     """The text `text` reads as, LaTeX markup turned into Unicode; citations and references are left out."""
     if LATEX_SIGNS.search(text) is None:
         return text
-    text = text.replace(CITATION, "")
-    source = LITERALS.sub(_literal, DOLLARS.sub(_dollar, text))
-    nodes, _, _ = latexwalker.LatexWalker(source, latex_context=WALKER_CONTEXT, tolerant_parsing=True).get_latex_nodes()
-    return CITATION_GAP.sub("", CONVERTER.nodelist_to_text(nodes))
+    source = LITERALS.sub(_literal, DOLLARS.sub(_dollar, text.replace(CITATION, "")))
+    plain = "".join(_parse(stretch) if latex else stretch for stretch, latex in _islands(source))
+    return CITATION_GAP.sub("", plain)
