@@ -38,7 +38,25 @@ def _unicode_character(node: Any) -> str:
 
 def _unknown_macro(node: Any) -> str:
     # An author's own macro (`\model`, `\ours`) usually stands for a name: its name reads better than nothing.
-    return str(node.macroname) if node.macroname.isalpha() else ""
+    # A backslash before a URL (`\https://...`) makes a macro of the URL's mark: it is kept the same way.
+    return str(node.macroname)
+
+
+def _argument(node: Any, l2tobj: Any, index: int) -> str:
+    r"""The text of a macro's argument, or "" where the text ends before it (`\url` alone)."""
+    arguments = node.nodeargd.argnlist if node.nodeargd is not None else []
+    argument = arguments[index] if index < len(arguments) else None
+    return "" if argument is None else str(l2tobj.nodelist_to_text([argument]))
+
+
+def _href(node: Any, l2tobj: Any) -> str:
+    text, url = _argument(node, l2tobj, 2), _argument(node, l2tobj, 1)
+    return f"{text} ({url})" if text.strip() else url
+
+
+def _footnote(node: Any, l2tobj: Any) -> str:
+    note = _argument(node, l2tobj, 1)
+    return f" ({note})" if note.strip() else ""
 
 
 def _walker_context() -> macrospec.LatexContextDb:
@@ -65,9 +83,9 @@ def _text_context() -> macrospec.LatexContextDb:
         "abstracts",
         prepend=True,
         macros=[
-            MacroTextSpec("url", "%s"),
-            MacroTextSpec("href", "%(3)s (%(2)s)"),
-            MacroTextSpec("footnote", " (%(2)s)"),
+            MacroTextSpec("url", lambda node, l2tobj: _argument(node, l2tobj, 0)),
+            MacroTextSpec("href", _href),
+            MacroTextSpec("footnote", _footnote),
             MacroTextSpec("unicode", _unicode_character),
             *(MacroTextSpec(name, CITATION) for name in (*CITING_MACROS, *REFERRING_MACROS)),
             *(MacroTextSpec(name, discard=True) for name in SWITCHES),

@@ -56,13 +56,25 @@ def _markdown_and_html(text: str) -> str:
     return text
 
 
+def _up_to_closing_brace(url: str) -> str:
+    depth = 0
+    for position, character in enumerate(url):
+        depth += {"{": 1, "}": -1}.get(character, 0)
+        if depth < 0:
+            return url[:position]
+    return url
+
+
 def clean_latex(text: str) -> str:
     """Turn LaTeX, pasted Markdown links and HTML into the text they show, leaving URLs exactly as they are."""
     text = _markdown_and_html(CONTROL_CHARACTERS.sub("", URL_MARKS.sub("", text)))
     urls: list[str] = []
 
     def mark(match: re.Match[str]) -> str:
-        url = trim_url(match.group(0))
+        url = match.group(0)
+        if text[: match.start()].rstrip().endswith("{"):
+            url = _up_to_closing_brace(url)  # `\href{URL}{text}`: the URL ends where its argument does
+        url = trim_url(url)
         if FIRST_URL_MARK + len(urls) > LAST_URL_MARK:
             return match.group(0)
         urls.append(url)
