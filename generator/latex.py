@@ -71,8 +71,9 @@ def _walker_context() -> macrospec.LatexContextDb:
             *(macrospec.std_macro(name, "*{") for name in REFERRING_MACROS),
             *(macrospec.std_macro(name, False, 1) for name in (*LETTER_STYLES, *PLAIN_WRAPPERS)),
         ],
-        # Abstracts close quotes with typographic apostrophes as often as with '' (arXiv rewrites them).
-        specials=[macrospec.std_specials("’’"), macrospec.std_specials("`")],
+        # Abstracts close quotes with typographic apostrophes as often as with '' (arXiv rewrites them). A single
+        # backtick stays one: listings also hold Markdown `code`.
+        specials=[macrospec.std_specials("’’")],
     )
     return context
 
@@ -92,7 +93,7 @@ def _text_context() -> macrospec.LatexContextDb:
             *(MacroTextSpec(name, discard=False) for name in (*LETTER_STYLES, *PLAIN_WRAPPERS)),
             *(MacroTextSpec(name, text) for name, text in WORDS.items()),
         ],
-        specials=[SpecialsTextSpec("’’", "\u201d"), SpecialsTextSpec("`", "\u2018")],
+        specials=[SpecialsTextSpec("’’", "\u201d")],
     )
     context.set_unknown_macro_spec(MacroTextSpec("", _unknown_macro))
     return context
@@ -105,7 +106,7 @@ CONVERTER = latex2text.LatexNodes2Text(
 )
 
 # What makes a text LaTeX for pylatexenc; text without any of it is left as it is, and costs no parse.
-LATEX_SIGNS = re.compile(r"[\\{}$~`]|--|''|’’")
+LATEX_SIGNS = re.compile(r"[\\{}$~]|``|--|''|’’")
 # A `$` opens inline math only before a non-space and closes it only after one and before a non-digit (Pandoc's
 # rule): "costs $5 and $10" holds no math. Escaped characters are skipped whole, so `\$` is never a delimiter.
 DOLLARS = re.compile(r"\\.|\$\$.+?\$\$|\$(?=[^\s$])(?:[^$\\]|\\.){1,200}?(?<=[^\s\\])\$(?!\d)|\$", re.DOTALL)

@@ -47,7 +47,7 @@ from generator.text import clean_latex, escape_markdown, first_sentence, markdow
         (r"We present \model, and \model is", "We present model, and model is"),
         (r"pronouns (\eg, they'')", "pronouns (e.g., they”)"),
         ("``serialize\u2019\u2019 the output", "\u201cserialize\u201d the output"),
-        ("a `preference model\u2019 stage", "a \u2018preference model\u2019 stage"),
+        ("a `preference model\u2019 stage and `code`", "a `preference model\u2019 stage and `code`"),
         (r"Intel\(^\circledR\) Xeon", "Intel^® Xeon"),
         (r"\unicode{x1F917} Transformers", "\U0001f917 Transformers"),
         (r"\( \mathbf{\hat{y}} = \{y_{0}\ldots y_{T}\} \)", "ŷ = {y_0… y_T}"),
