@@ -1,161 +1,90 @@
-"""Text clean-up: LaTeX residue to plain Unicode, Markdown escaping, first sentences."""
+"""Text clean-up: LaTeX and pasted markup to plain Unicode (URLs kept), Markdown escaping, first sentences."""
 
 from __future__ import annotations
 
+import html
 import re
-import unicodedata
 
+from generator.latex import latex_to_text
 from generator.links import URL_PATTERN, is_usable, trim_url
 
-# Accent macros as combining characters: `Fr\'echet` becomes "Fréchet" after NFC normalisation.
-ACCENTS = {
-    "'": "\u0301",
-    "`": "\u0300",
-    "^": "\u0302",
-    '"': "\u0308",
-    "~": "\u0303",
-    "=": "\u0304",
-    ".": "\u0307",
-    "c": "\u0327",
-    "v": "\u030c",
-    "u": "\u0306",
-    "H": "\u030b",
-    "k": "\u0328",
-    "r": "\u030a",
-}
-SYMBOLS = {
-    "alpha": "α",
-    "beta": "β",
-    "gamma": "γ",
-    "delta": "δ",
-    "epsilon": "ε",
-    "varepsilon": "ε",
-    "zeta": "ζ",
-    "eta": "η",
-    "theta": "θ",
-    "kappa": "κ",
-    "lambda": "λ",
-    "mu": "μ",
-    "nu": "ν",
-    "xi": "ξ",
-    "pi": "π",
-    "rho": "ρ",
-    "sigma": "σ",
-    "tau": "τ",
-    "phi": "φ",
-    "chi": "χ",
-    "psi": "ψ",
-    "omega": "ω",
-    "Gamma": "Γ",
-    "Delta": "Δ",
-    "Theta": "Θ",
-    "Lambda": "Λ",
-    "Sigma": "Σ",
-    "Phi": "Φ",
-    "Psi": "Ψ",
-    "Omega": "Ω",
-    "times": "×",
-    "approx": "≈",
-    "sim": "~",
-    "leq": "≤",
-    "le": "≤",
-    "geq": "≥",
-    "ge": "≥",
-    "neq": "≠",
-    "pm": "±",
-    "cdot": "·",
-    "infty": "∞",
-    "rightarrow": "→",
-    "to": "→",
-    "leftarrow": "←",
-    "ldots": "…",
-    "dots": "…",
-    "cdots": "⋯",
-    "textasciitilde": "~",
-    "ss": "ß",
-    "o": "ø",
-    "O": "Ø",
-    "aa": "å",
-    "AA": "Å",
-    "ae": "æ",
-    "AE": "Æ",
-    "l": "ł",
-    "L": "Ł",
-    "i": "ı",
-}
-ESCAPED_SYMBOLS = {"%": "%", "&": "&", "$": "$", "#": "#", "_": "_", "{": "{", "}": "}", " ": " "}
-FORMATTING_MACROS = (
-    "emph",
-    "textbf",
-    "textit",
-    "texttt",
-    "textsc",
-    "textrm",
-    "mathrm",
-    "mathbf",
-    "mathit",
-    "mathcal",
-    "text",
-    "underline",
-)
-
-ACCENT_PATTERN = re.compile(r"\\([" + re.escape("'`^\"~=.") + r"]|[cvuHkr](?=[{\s]))\s*(?:\{(\w?)\}|(\w))")
-FORMATTING_PATTERN = re.compile(r"\\(?:" + "|".join(FORMATTING_MACROS) + r")\{([^{}]*)\}")
-MACRO_PATTERN = re.compile(r"\\([A-Za-z]+)(?:\{\})?")
-ESCAPE_PATTERN = re.compile(r"\\([%&$#_{} ])")
-MATH_PATTERN = re.compile(r"\$([^$\s][^$]{0,80}?)\$")
-# LaTeX quotes open with backticks and close with apostrophes; a Markdown `code` span is left alone.
-DOUBLE_QUOTE_PATTERN = re.compile(r"(?<!`)``([^`]+?)''(?!')")
-SINGLE_QUOTE_PATTERN = re.compile(r"(?<![\w`])`([^`']+)'(?!\w)")
-DASH_PATTERN = re.compile(r"(?<= )---?(?= )")  # spaced only, so command-line flags such as --help stay
-LINE_BREAK_PATTERN = re.compile(r"\\\\")  # `\\` ends a line in LaTeX
-URL_MACRO_PATTERN = re.compile(r"\\url\{([^{}\s]*)\}")
-HREF_PATTERN = re.compile(r"\\href\{([^{}\s]*)\}\{([^{}]*)\}")
 # C0 control characters other than white space: invisible, and some are Python-Markdown's placeholders.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-GROUPED_ACCENT_PATTERN = re.compile(r"\{(\\[^{}]+)\}")
+# Each URL stands in the LaTeX as one character of Supplementary Private Use Area-B, which the parser passes
+# through, so that `\url{...}` and `\footnote{... URL}` are parsed whole and the URL comes out as it was typed.
+# The area is no text's (dropped from the input), and it has room for 65,534 URLs; the rest are left unprotected.
+URL_MARKS = re.compile("[\U00100000-\U0010fffd]")
+FIRST_URL_MARK = 0x100000
+LAST_URL_MARK = 0x10FFFD
+# Markdown links pasted into abstracts: `[text](URL)`, the URL without white space (balanced brackets allowed).
+MARKDOWN_LINK = re.compile(r"!?\[([^\[\]]*)\]\((https?://(?:[^\s()]|\([^\s()]*\))+)\)")
+# HTML pasted with the text: a link keeps its address, other markup of running text goes; `<text, audio>` stays.
+HTML_LINK = re.compile(
+    r"<a\s[^<>]*?href\s*=\s*(?:\"([^\"]*)\"|'([^']*)')[^<>]*>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL
+)
+# Markup that breaks a line becomes a space; markup within a line (`x<sup>2</sup>`, `<b>`) goes.
+HTML_BREAK = re.compile(r"</?(?:br|p|div|hr|li|ul|ol)(?:\s[^<>]*)?/?>", re.IGNORECASE)
+HTML_TAG = re.compile(
+    r"</?(?:a|b|i|u|s|em|strong|sup|sub|span|code|tt|small|big|font|mark|del|ins|abbr)(?:\s[^<>]*)?/?>", re.IGNORECASE
+)
+# Only entities closed by ";": `html.unescape` alone would read "&not" in "this&nothing" as "¬".
+HTML_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
-def _replace_accent(match: re.Match[str]) -> str:
-    letter = match.group(2) if match.group(2) is not None else match.group(3)
-    return unicodedata.normalize("NFC", letter + ACCENTS[match.group(1)]) if letter else ""
+def _link_as_text(text: str, url: str) -> str:
+    """A link as prose: its URL alone when the text only repeats it, and otherwise the text with the URL after it."""
+    label = normalize_space(text)
+    if not url.lower().startswith(("http://", "https://")):
+        return label  # only http(s) addresses are worth keeping; the checks refuse any other
+    bare = url.split("://", 1)[1].rstrip("/")
+    if label.removeprefix("<").removesuffix(">").rstrip("/") in ("", url.rstrip("/"), bare):
+        return url
+    return f"{label} ({url})"
 
 
-def _replace_macro(match: re.Match[str]) -> str:
-    name = match.group(1)
-    return SYMBOLS.get(name, name)
+def _html_link(match: re.Match[str]) -> str:
+    url = html.unescape(match.group(1) if match.group(1) is not None else match.group(2)).strip()
+    return _link_as_text(HTML_TAG.sub("", HTML_BREAK.sub(" ", match.group(3))), url)
 
 
-def _clean_latex_fragment(text: str) -> str:
-    text = GROUPED_ACCENT_PATTERN.sub(r"\1", text)  # `{\'e}` is the same accent as `\'e`
-    text = ACCENT_PATTERN.sub(_replace_accent, text)
-    text = MATH_PATTERN.sub(lambda m: m.group(1) if re.search(r"[\\^_{}]", m.group(1)) else m.group(0), text)
-    text = ESCAPE_PATTERN.sub(lambda m: ESCAPED_SYMBOLS[m.group(1)], text)
-    # A tie (~) is a space; done before the macros, so that \sim and \textasciitilde still give "~".
-    text = text.replace("~", " ")
-    text = MACRO_PATTERN.sub(_replace_macro, text)
-    text = DOUBLE_QUOTE_PATTERN.sub("\u201c\\1\u201d", text)
-    text = SINGLE_QUOTE_PATTERN.sub("\u2018\\1\u2019", text)
-    return DASH_PATTERN.sub(lambda m: "\u2014" if m.group(0) == "---" else "\u2013", text)
+def _markdown_and_html(text: str) -> str:
+    """Markdown links and HTML markup pasted with an abstract, as the text and URLs they show."""
+    if "<" in text:
+        text = HTML_TAG.sub("", HTML_BREAK.sub(" ", HTML_LINK.sub(_html_link, text)))
+    if "](" in text:
+        text = MARKDOWN_LINK.sub(lambda match: _link_as_text(match.group(1), match.group(2)), text)
+    return text
+
+
+def _up_to_closing_brace(url: str) -> str:
+    depth = 0
+    for position, character in enumerate(url):
+        depth += {"{": 1, "}": -1}.get(character, 0)
+        if depth < 0:
+            return url[:position]
+    return url
 
 
 def clean_latex(text: str) -> str:
-    """Turn LaTeX residue into what it means, leaving URLs exactly as they are."""
-    text = normalize_space(CONTROL_CHARACTERS.sub("", text))
-    text = LINE_BREAK_PATTERN.sub(" ", text)
-    text = URL_MACRO_PATTERN.sub(r"\1", text)
-    text = HREF_PATTERN.sub(r"\2 (\1)", text)
-    while FORMATTING_PATTERN.search(text):
-        text = FORMATTING_PATTERN.sub(r"\1", text)
-    pieces: list[str] = []
-    position = 0
-    for match in URL_PATTERN.finditer(text):
-        url = trim_url(match.group(0))
-        pieces.append(_clean_latex_fragment(text[position : match.start()]))
-        pieces.append(url)
-        position = match.start() + len(url)
-    pieces.append(_clean_latex_fragment(text[position:]))
-    return normalize_space("".join(pieces))
+    """Turn LaTeX, pasted Markdown links and HTML into the text they show, leaving URLs exactly as they are."""
+    text = _markdown_and_html(CONTROL_CHARACTERS.sub("", URL_MARKS.sub("", text)))
+    urls: list[str] = []
+
+    def mark(match: re.Match[str]) -> str:
+        url = match.group(0)
+        if text[: match.start()].rstrip().endswith("{"):
+            url = _up_to_closing_brace(url)  # `\href{URL}{text}`: the URL ends where its argument does
+        url = trim_url(url)
+        if FIRST_URL_MARK + len(urls) > LAST_URL_MARK:
+            return match.group(0)
+        urls.append(url)
+        return chr(FIRST_URL_MARK + len(urls) - 1) + match.group(0)[len(url) :]
+
+    plain = latex_to_text(URL_PATTERN.sub(mark, text))
+    # Entities are read last, so that what they stand for (`&#92;` is a backslash) is text, never LaTeX.
+    if "&" in plain:
+        plain = HTML_ENTITY.sub(lambda match: html.unescape(match.group(0)), plain)
+    return normalize_space(URL_MARKS.sub(lambda match: urls[ord(match.group(0)) - FIRST_URL_MARK], plain))
 
 
 def normalize_space(text: str) -> str:

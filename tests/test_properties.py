@@ -23,7 +23,6 @@ from generator.listing import SENTENCE_ENDS, ListingEntry, ParsedListing, decode
 from generator.slugs import SLUG_MAX_LENGTH, make_slug, title_key
 from generator.text import (
     CONTROL_CHARACTERS,
-    SYMBOLS,
     clean_latex,
     escape_markdown,
     first_sentence,
@@ -465,7 +464,8 @@ def test_clean_latex_keeps_urls_and_folds_white_space(text: str) -> None:
     assert cleaned == folded(cleaned)
     for url in raw_urls(text):
         assert url in cleaned
-    if "\\sim" not in text and "\\textasciitilde" not in text:  # the two macros whose meaning is "~"
+    # A tie (`a~b`) is a space; a "~" after a space or an opening bracket is "about" (`(~30x)`) and stays.
+    if "\\textasciitilde" not in text and "\\~" not in text and not re.search(r"(?<![^\s(\[])~", outside_urls(text)):
         assert "~" not in outside_urls(cleaned)
 
 
@@ -483,15 +483,37 @@ def test_clean_latex_leaves_no_escaped_percent_without_double_backslash(text: st
     assert "\\%" not in clean_latex(text)
 
 
+# Symbol macros of abstracts and what pylatexenc writes for them.
+SYMBOLS = {
+    "alpha": "α",
+    "Delta": "Δ",
+    "times": "×",
+    "approx": "≈",
+    "sim": "∼",
+    "leq": "≤",
+    "geq": "≥",
+    "pm": "±",
+    "cdot": "·",
+    "infty": "∞",
+    "rightarrow": "→",
+    "to": "→",
+    "ldots": "…",
+    "ss": "ß",
+    "o": "ø",
+    "ae": "æ",
+    "l": "ł",
+    "textasciitilde": "~",
+}
+
+
 @PROPERTIES
 @given(st.sampled_from(sorted(SYMBOLS)))
-@example("sim")
 def test_clean_latex_symbol_macros_give_their_symbol(name: str) -> None:
     assert clean_latex(f"a \\{name} b") == f"a {SYMBOLS[name]} b"
 
 
 @PROPERTIES
-@given(st.sampled_from(sorted(set(SYMBOLS) - {"sim", "textasciitilde"})), st.sampled_from(["{}", " x"]), st.booleans())
+@given(st.sampled_from(sorted(set(SYMBOLS) - {"textasciitilde"})), st.sampled_from(["{}", " x"]), st.booleans())
 def test_clean_latex_other_symbol_macros_give_their_symbol(name: str, after: str, math: bool) -> None:
     macro = f"$\\{name}{after}$" if math else f"\\{name}{after}"
     assert clean_latex(f"a {macro} b") == folded(f"a {SYMBOLS[name]}{after.removeprefix('{}')} b")

@@ -25,6 +25,49 @@ from generator.text import clean_latex, escape_markdown, first_sentence, markdow
         (r"$\alpha$", "α"),
         (r"$O(n^2)$", "O(n^2)"),
         ("$5 and $10", "$5 and $10"),
+        # Kinds seen in arXiv abstracts of LLM papers.
+        ("pass@$k$ for $k$-NN", "pass@k for k-NN"),
+        (r"5\(\times\) higher throughput", "5× higher throughput"),
+        (r"4\(\times\)RTX 3090", "4×RTX 3090"),
+        (r"accuracy of \(47.33%\) on", "accuracy of 47.33% on"),
+        (r"\(\sim\)66% and \(78.7%\rightarrow92.5%\)", "∼66% and 78.7%→92.5%"),
+        (r"\(L_{AD}\) and NLVR\(^2\)", "L_AD and NLVR^2"),
+        (r"\(O(n \sqrt{n})\)", "O(n √(n))"),
+        (r"\(p(x \mid y)\)", "p(x | y)"),
+        (r"\(\mathbf{pivot~prompting}\)", "pivot prompting"),
+        (r"\(\textbf{Vi}\)sion and \(\textbf{S}\)cene", "Vision and Scene"),
+        (r"\({\rm {\scriptsize CODE2SEQ}}\): an", "CODE2SEQ: an"),
+        (r"{\it Universal schema} can", "Universal schema can"),
+        (r"\textit{data, model, and test-time} bugs", "data, model, and test-time bugs"),
+        (r"\textsc{Bert} and \texttt{gpt_2}", "Bert and gpt_2"),
+        (r"shown~\cite{radford2021learning}.", "shown."),
+        (r"baseline~\citep[p.~3]{gu2017non} by", "baseline by"),
+        (r"see Table~\ref{t:main}, and", "see Table, and"),
+        (r"code\footnote{Available on request.} is", "code (Available on request.) is"),
+        (r"We present \model, and \model is", "We present model, and model is"),
+        (r"pronouns (\eg, they'')", "pronouns (e.g., they”)"),
+        ("``serialize\u2019\u2019 the output", "\u201cserialize\u201d the output"),
+        ("a `preference model\u2019 stage and `code`", "a `preference model\u2019 stage and `code`"),
+        (r"Intel\(^\circledR\) Xeon", "Intel^® Xeon"),
+        (r"\unicode{x1F917} Transformers", "\U0001f917 Transformers"),
+        (r"\( \mathbf{\hat{y}} = \{y_{0}\ldots y_{T}\} \)", "ŷ = {y_0… y_T}"),
+        (r"agreements\ are", "agreements are"),
+        ("Multiwoz -- A Large-scale Dataset", "Multiwoz – A Large-scale Dataset"),
+        ("ranges 2--4 and a-->b", "ranges 2–4 and a-->b"),
+        ("(~30x) and ~7 times, (~ 3.4 x)", "(~30x) and ~7 times, (~ 3.4 x)"),
+        ("e.g.~RoBERTa", "e.g. RoBERTa"),
+        # Plain text stays as it is.
+        ("costs $5-$10, or 100% of C++ in a_b and x^2", "costs $5-$10, or 100% of C++ in a_b and x^2"),
+        ("AT&T and R&D at 50-73% with <text, audio> pairs", "AT&T and R&D at 50-73% with <text, audio> pairs"),
+        ("+$0.9% on NLVR2", "+$0.9% on NLVR2"),
+        # Markdown and HTML pasted with the abstract.
+        ("[https://x.org/a](https://x.org/a)", "https://x.org/a"),
+        ("see [our code](https://github.com/o/r).", "see our code (https://github.com/o/r)."),
+        ("[github.com/o/r](https://github.com/o/r/)", "https://github.com/o/r/"),
+        ('<a href="https://x.org/a?b=1&amp;c=2">the demo</a>', "the demo (https://x.org/a?b=1&c=2)"),
+        ('<a href="javascript:alert(1)">click</a>', "click"),
+        ("one<br>two<br/>x<sup>2</sup> &amp; &lt;b&gt; &copy; &#65;", "one two x2 & <b> © A"),
+        ("this&nothing &amp", "this&nothing &amp"),
         ("a -- b", "a \u2013 b"),
         ("a --- b", "a \u2014 b"),
         ("use --help or -v", "use --help or -v"),
@@ -46,6 +89,23 @@ def test_clean_latex(latex: str, plain: str) -> None:
 )
 def test_clean_latex_leaves_urls_untouched(url: str) -> None:
     assert clean_latex(f"Code at {url}, see~it.") == f"Code at {url}, see it."
+
+
+@pytest.mark.parametrize(
+    ("latex", "plain"),
+    [
+        (r"\url{https://x.org/~u/a_b}.", "https://x.org/~u/a_b."),
+        (r"{\url{ https://github.com/thunlp/OpenPrompt}}.", "https://github.com/thunlp/OpenPrompt."),
+        (r"\href{https://x.org/a--b}{the demo}", "the demo (https://x.org/a--b)"),
+        (r"\url{https://x.org/{a}}", "https://x.org/{a}"),
+        (r"Code\footnote{https://github.com/o/r_1} is", "Code (https://github.com/o/r_1) is"),
+        (r"at \textcolor{blue}{https://github.com/o/r}.", "at https://github.com/o/r."),
+        (r"\textbf{https://x.org/$k$/%7E}", "https://x.org/$k$/%7E"),
+        ("[https://x.org/a_(b)](https://x.org/a_(b))", "https://x.org/a_(b)"),
+    ],
+)
+def test_clean_latex_keeps_urls_in_macros_and_links_as_typed(latex: str, plain: str) -> None:
+    assert clean_latex(latex) == plain
 
 
 def test_clean_latex_cleans_the_full_stop_after_a_url() -> None:
@@ -169,3 +229,12 @@ def test_first_sentence(text: str, sentence: str) -> None:
 )
 def test_first_sentence_cut_at_limit(text: str, limit: int, cut: str) -> None:
     assert first_sentence(text, limit=limit) == cut
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    ["[https://x.org/a](https://x.org/a)", "[code](https://x.org/a).", '<a href="https://x.org/a">https://x.org/a</a>'],
+)
+def test_a_pasted_link_renders_as_one_whole_link(pasted: str) -> None:
+    soup = render(markdown_with_links(clean_latex(pasted)))
+    assert [link.get("href") for link in soup.find_all("a")] == ["https://x.org/a"]
