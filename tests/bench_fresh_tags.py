@@ -57,10 +57,12 @@ def main() -> None:
     suggested = tagger.suggest_many(examples)
     by_rule = [{tag.slug for tag in tags if tag.rule.matches(e.title, e.abstract)} for e in examples]
     covered = sum(1 for slugs in suggested if slugs)
+    confident = int((tagger.scores(examples).max(axis=1, initial=0.0) >= tagger.settings.threshold).sum())
     pairs = [(row, slug) for row, slugs in enumerate(suggested) for slug in slugs]
     from_rules = sum(1 for row, slug in pairs if slug in by_rule[row])
     print(f"{len(examples)} papers, {len(tags)} tags in data/tags.yml, no curated paper")
     print(f"coverage: {covered}/{len(examples)} = {covered / max(1, len(examples)):.1%} with at least one suggestion")
+    print(f"  of which {confident} have a tag at the threshold; the rest only their best tag above the floor")
     print(f"suggestions: {len(pairs)} ({len(pairs) / max(1, len(examples)):.2f} a paper), {from_rules} by a rule")
     counts = collections.Counter(slug for _, slug in pairs)
     print("most suggested:", ", ".join(f"{slug} {count}" for slug, count in counts.most_common(15)))
