@@ -1,4 +1,4 @@
-"""Suggesting tags for a new paper: learned from the catalog's curated tags, or the vocabulary's match rules."""
+"""Suggesting tags for a new paper: learned from the catalog's curated tags, and from the vocabulary itself."""
 
 from __future__ import annotations
 
@@ -17,9 +17,11 @@ def suggest_tags(vocabulary: tuple[Tag, ...], title: str, abstract: str) -> tupl
 
 
 class Suggester:
-    """The learned tagger (generator/tagger) when the catalog has curated papers, else the rules alone.
+    """The learned tagger (generator/tagger), trained on the catalog's curated papers.
 
-    It is trained on the first suggestion, so that an import that adds nothing never loads scikit-learn."""
+    A catalog with none yet still gets suggestions: the tagger then scores every tag by the similarity of the
+    paper to the tag's name and description, and its rules count as well (generator/tagger/vocabulary.py). It
+    is trained on the first suggestion, so that an import that adds nothing never loads scikit-learn."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -30,8 +32,6 @@ class Suggester:
 
     def suggest_all(self, papers: Sequence[tuple[str, str]]) -> list[tuple[str, ...]]:
         """The suggestions for each (title, abstract), in order: at once, which is much faster for many papers."""
-        if not any(paper.tags for paper in self.catalog.papers):
-            return [suggest_tags(self.catalog.tags, title, abstract) for title, abstract in papers]
         from generator.tagger import Example, examples_of, train
 
         if self.tagger is None:

@@ -143,10 +143,12 @@ def test_home_and_overview_pages_count_papers_and_tags(
     assert len(everything) == 111
 
 
-def test_the_bundled_vocabulary_fits_the_bundled_papers(catalog: Catalog) -> None:
+def test_the_bundled_vocabulary_covers_the_bundled_papers(catalog: Catalog) -> None:
+    """The vocabulary is for machine learning as a whole: every bundled paper's tags are in it, and tags no
+    bundled paper has yet are there for new papers to be suggested."""
     used = {slug for paper in catalog.papers for slug in paper.tags}
     assert all(paper.tags for paper in catalog.papers)
-    assert used == {tag.slug for tag in catalog.tags}
+    assert used <= {tag.slug for tag in catalog.tags}
 
 
 def test_feeds_parse_and_point_at_built_pages(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
