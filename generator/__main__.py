@@ -21,6 +21,7 @@ from generator.build import (
 )
 from generator.catalog import display_path, load_catalog
 from generator.changes import compare, read_revision, render_changes
+from generator.duplicates import near_duplicates
 from generator.errors import Problem, printable
 from generator.importer import import_listings
 from generator.locking import ProjectBusyError, project_lock
@@ -42,6 +43,8 @@ def run_import(project: Project, arguments: argparse.Namespace) -> int:
         return report_problems(problems)
     for note in report.notes:
         print(printable(f"Note: {note}."))
+    for notice in report.notices:
+        print(notice)
     added = f"{len(report.added)} paper{'s' if len(report.added) != 1 else ''}"
     print(f"{added} added, {len(report.merged)} merged, {len(report.unchanged)} unchanged.")
     if report.added:
@@ -76,6 +79,8 @@ def run_add(project: Project, arguments: argparse.Namespace) -> int:
         return report_problems(problems)
     for note in added.notes:
         print(printable(f"Note: {note}."))
+    for notice in added.notices:
+        print(notice)
     for paper in added.papers:
         given = f"tags: {', '.join(paper.tags)}" if paper.tags else f"suggested tags: {', '.join(paper.suggested_tags)}"
         print(printable(f"Added data/papers/{paper.slug}.yml with {given}"))
@@ -87,7 +92,14 @@ def run_check(project: Project, arguments: argparse.Namespace) -> int:
     if checked.problems:
         return report_problems(checked.problems)
     print("The catalog is valid.")
-    print(needing_tags_line(sum(paper.needs_tags for paper in checked.loaded.catalog.papers)))
+    catalog = checked.loaded.catalog
+    print(needing_tags_line(sum(paper.needs_tags for paper in catalog.papers)))
+    notices = near_duplicates(catalog.papers, checked.loaded.paper_locations)
+    for notice in notices:
+        print(notice)
+    if notices:
+        pairs = "1 pair of papers has" if len(notices) == 1 else f"{len(notices):,} pairs of papers have"
+        print(f"{pairs} near-identical titles (above): not a problem, but merge them by hand if they are one paper.")
     return 0
 
 

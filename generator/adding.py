@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.catalog import display_path, load_catalog, paper_path
 from generator.check import check_paper
+from generator.duplicates import arxiv_in
 from generator.errors import Problem
 from generator.importer import Merger, empty_after_cleaning, read_listings, write_papers
 from generator.links import classify_url, extract_links
@@ -35,7 +36,7 @@ def submissions_from_listings(paths: list[Path], root: Path) -> tuple[list[Submi
     entries, problems = read_listings(paths, root)
     submissions = [
         Submission(entry.title, entry.abstract, listing=Listing(date, source), origin=source, line=entry.line)
-        for date, source, entry in entries
+        for date, source, entry, _ in entries
     ]
     return submissions, problems
 
@@ -55,10 +56,12 @@ def _fields(submission: Submission, title: str, abstract: str) -> list[tuple[str
 
 @dataclass(frozen=True)
 class Added:
-    """The papers an `add` created, and what it decided for the curator (a name the site uses, avoided)."""
+    """The papers an `add` created, what it decided for the curator (a name the site uses, avoided), and the
+    papers they may duplicate, at the line each was given."""
 
     papers: list[Paper]
     notes: list[str]
+    notices: list[Problem] = field(default_factory=list)
 
 
 def add_papers(submissions: list[Submission], root: Path, added: datetime.date) -> tuple[Added, list[Problem]]:
@@ -77,12 +80,15 @@ def add_papers(submissions: list[Submission], root: Path, added: datetime.date) 
         if empty:
             problems += [Problem(submission.origin, submission.line, empty_after_cleaning(*field)) for field in empty]
             continue
-        existing = merger.find(title)
+        arxiv = arxiv_in(abstract)
+        existing = merger.find(title, arxiv)
         if existing is not None:
             where = display_path(paper_path(data_dir, existing), root)
-            message = f"{title!r} is already in the catalog as {where}; edit that file instead"
+            same = f" (arXiv {arxiv})" if arxiv is not None and merger.by_arxiv.get(arxiv) == existing else ""
+            message = f"{title!r} is already in the catalog as {where}{same}; edit that file instead"
             problems.append(Problem(submission.origin, submission.line, message))
             continue
+        merger.notice_near(title, submission.origin, submission.line)
         listings = (submission.listing,) if submission.listing else ()
         paper = merger.create(title, abstract, collect_links(submission, abstract), listings, submission.tags)
         # Checked as the file it will become, reported where the paper was given.
@@ -94,4 +100,4 @@ def add_papers(submissions: list[Submission], root: Path, added: datetime.date) 
     if problems:
         return Added([], []), problems
     write_papers(root, created)
-    return Added(created, merger.notes), []
+    return Added(created, merger.notes, merger.notices), []

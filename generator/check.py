@@ -8,9 +8,10 @@ from collections.abc import Collection, Sequence
 from pathlib import PurePosixPath
 
 from generator.catalog import LoadedCatalog
+from generator.duplicates import same_title_key
 from generator.errors import Problem
 from generator.model import Location, Paper
-from generator.slugs import slug_problem, title_key
+from generator.slugs import slug_problem
 from generator.workers import collection_paused, map_runs, workers_for
 
 
@@ -27,11 +28,11 @@ def check_catalog(loaded: LoadedCatalog, workers: int | None = None) -> list[Pro
         entries = [*zip(papers, loaded.paper_locations, strict=True), *loaded.partial]
 
         def check_run(start: int, end: int) -> tuple[list[Problem], list[str]]:
-            """The problems of entries [start, end), and the title keys of the built papers among them."""
+            """The problems of entries [start, end), and the normalised titles of the built papers among them."""
             found: list[Problem] = []
             for paper, location in entries[start:end]:
                 found += check_paper(paper, location, known_tags)
-            return found, [title_key(paper.title) for paper in papers[start:end]]
+            return found, [same_title_key(paper.title) for paper in papers[start:end]]
 
         if workers is None:
             workers = workers_for(len(entries))
@@ -155,20 +156,23 @@ def check_aliases(slug: str, aliases: Sequence[str], location: Location) -> list
 
 
 def check_unique(loaded: LoadedCatalog, title_keys: Sequence[str] | None = None) -> list[Problem]:
-    """Slugs (with aliases) and titles must each belong to one paper.
+    """Slugs (with aliases), titles (normalised: generator/duplicates.py) and arXiv ids must each belong to one
+    paper.
 
-    `title_keys` holds the `title_key` of each paper's title, when already found."""
+    `title_keys` holds the `same_title_key` of each paper's title, when already found."""
     # Where each value is held: the paper, and the field (and item) whose line a duplicate is reported at.
     owners: dict[tuple[str, str], list[tuple[Paper, Location, str, int | None]]] = defaultdict(list)
     papers = loaded.catalog.papers
     if title_keys is None:
-        title_keys = [title_key(paper.title) for paper in papers]
+        title_keys = [same_title_key(paper.title) for paper in papers]
     for paper, location, key in zip(papers, loaded.paper_locations, title_keys, strict=True):
         owners[("slug", paper.slug)].append((paper, location, "slug", None))
         for index, alias in enumerate(paper.aliases):
             owners[("slug", alias)].append((paper, location, "aliases", index))
         # Several papers may share a repository (WizardLM and WizardCoder share nlpxucan/WizardLM): not checked.
         owners[("title", key)].append((paper, location, "title", None))
+        if paper.arxiv is not None:
+            owners[("arXiv id", paper.arxiv)].append((paper, location, "arxiv", None))
     problems: list[Problem] = []
     for (kind, value), holders in owners.items():
         if len(holders) < 2:  # the one paper holding it, as for almost every value

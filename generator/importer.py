@@ -9,12 +9,13 @@ from pathlib import Path
 
 from generator.catalog import display_path, dump_paper, load_catalog, paper_path
 from generator.check import MAX_LENGTHS
+from generator.duplicates import NearIndex, arxiv_in, same_title_key
 from generator.errors import Problem
 from generator.links import extract_links
 from generator.listing import ListingEntry, decode_listing, parse_listing
 from generator.model import Catalog, Link, Listing, Paper
 from generator.progress import progress
-from generator.slugs import FALLBACK_SLUG, RESERVED_SLUGS, make_slug, natural_slug, title_key
+from generator.slugs import RESERVED_SLUGS, make_slug, natural_slug, title_key
 from generator.tagging import Suggester
 from generator.text import clean_latex
 from generator.write import write_files
@@ -26,6 +27,7 @@ class ImportReport:
     merged: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the import decided for the curator, said in its output
+    notices: list[Problem] = field(default_factory=list)  # possible duplicates, at their listing's line: not merged
     suggested: int = 0  # new papers with suggested tags to confirm (every new paper has no curated tag)
     needing_tags: int = 0  # papers of the whole catalog, after the import, that no curator has tagged
 
@@ -49,9 +51,9 @@ def empty_after_cleaning(name: str, text: str) -> str:
     return f"the {name} {text[:60]!r} is empty once its LaTeX is cleaned up; write the {name} out"
 
 
-def read_listings(paths: list[Path], root: Path) -> tuple[list[tuple[str, str, ListingEntry]], list[Problem]]:
-    """(date, source file name, entry) for every entry of every listing, or the problems found."""
-    entries: list[tuple[str, str, ListingEntry]] = []
+def read_listings(paths: list[Path], root: Path) -> tuple[list[tuple[str, str, ListingEntry, str]], list[Problem]]:
+    """(date, source file name, entry, path shown) for every entry of every listing, or the problems found."""
+    entries: list[tuple[str, str, ListingEntry, str]] = []
     problems: list[Problem] = []
     for path in paths:
         shown = display_path(path.resolve(), root)
@@ -62,45 +64,57 @@ def read_listings(paths: list[Path], root: Path) -> tuple[list[tuple[str, str, L
         parsed, parse_problems = parse_listing(shown, text) if text is not None else (None, found)
         problems += parse_problems
         if parsed is not None:
-            entries += [(parsed.date, path.name, entry) for entry in parsed.entries]
+            entries += [(parsed.date, path.name, entry, shown) for entry in parsed.entries]
             problems += [problem for entry in parsed.entries for problem in oversized(shown, entry)]
     return entries, problems
 
 
 class Merger:
-    """Folds listing entries into the papers already in the catalog."""
+    """Folds listing entries into the papers already in the catalog: the same paper (its arXiv id or its
+    normalised title, generator/duplicates.py) is merged; a near match is a new paper and a notice."""
 
     def __init__(self, catalog: Catalog, added: datetime.date) -> None:
         self.catalog = catalog
         self.added = added
         self.papers: dict[str, Paper] = {paper.slug: paper for paper in catalog.papers}
         self.originals = dict(self.papers)
-        self.by_key: dict[str, str] = {}
+        self.by_title: dict[str, str] = {}  # each paper's normalised title
+        self.by_name: dict[str, str] = {}  # each paper's slug and aliases
+        self.by_arxiv: dict[str, str] = {}
         self.notes: list[str] = []
+        self.notices: list[Problem] = []
         self.suggest = Suggester(catalog)
+        self.near = NearIndex((paper.slug, paper.title) for paper in catalog.papers)
         for paper in catalog.papers:
-            for key in (title_key(paper.title), paper.slug, *paper.aliases):
-                self.by_key.setdefault(key, paper.slug)
+            self.by_title.setdefault(same_title_key(paper.title), paper.slug)
+            for name in (paper.slug, *paper.aliases):
+                self.by_name.setdefault(name, paper.slug)
+            if (arxiv := paper.arxiv or arxiv_in(paper.abstract)) is not None:
+                self.by_arxiv.setdefault(arxiv, paper.slug)
 
-    def fold(self, date: str, source: str, entry: ListingEntry) -> None:
+    def fold(self, date: str, source: str, entry: ListingEntry, shown: str | None = None) -> None:
+        """Merge `entry` into its paper, or create one; a near match is noticed at `shown` (the listing's path)."""
         title = clean_latex(entry.title)
         abstract = clean_latex(entry.abstract)
         listing = Listing(date=date, source=source)
-        slug = self.find(title)
+        slug = self.find(title, arxiv_in(abstract))
         if slug is None:
+            self.notice_near(title, shown or source, entry.line)
             self.create(title, abstract, extract_links(abstract), (listing,))
         else:
             self.merge(slug, extract_links(abstract), listing)
 
-    def find(self, title: str) -> str | None:
-        """The slug of the paper `title` names, by its title, its slug or one of its aliases."""
-        key = title_key(title)
-        if key in self.by_key:
-            return self.by_key[key]
-        # A slug made from the title is the same paper retitled; a title with no sluggable word makes
-        # only the fallback slug "paper", which names nothing in particular.
-        slug = make_slug(title, set())
-        return self.by_key.get(slug) if slug != FALLBACK_SLUG else None
+    def find(self, title: str, arxiv: str | None = None) -> str | None:
+        """The slug of the paper `title` (with arXiv id `arxiv`) names: by its arXiv id, its normalised title,
+        or its slug or one of its aliases (a retitled paper). A near match is not the same paper."""
+        if arxiv is not None and arxiv in self.by_arxiv:
+            return self.by_arxiv[arxiv]
+        return self.by_title.get(same_title_key(title), self.by_name.get(title_key(title)))
+
+    def notice_near(self, title: str, path: str, line: int) -> None:
+        """Say which paper `title`, about to become a new one, may duplicate."""
+        if (match := self.near.best(title)) is not None:
+            self.notices.append(Problem(path, line, match.message()))
 
     def create(
         self,
@@ -112,7 +126,7 @@ class Merger:
     ) -> Paper:
         """A new paper with a fresh slug. `tags` are the curator's, when given (`add --tag`); otherwise the paper
         has none, and the vocabulary's suggestions go to `suggested_tags`, for a curator to confirm."""
-        taken = set(self.by_key.values()) | {alias for paper in self.papers.values() for alias in paper.aliases}
+        taken = set(self.papers) | {alias for paper in self.papers.values() for alias in paper.aliases}
         slug = make_slug(title, taken)
         if (natural := natural_slug(title)) in RESERVED_SLUGS:
             self.notes.append(f"{title!r} would be named '{natural}', a name the site uses; it is '{slug}' instead")
@@ -128,8 +142,11 @@ class Merger:
             added=self.added,
         )
         self.papers[slug] = paper
-        self.by_key[title_key(title)] = slug
-        self.by_key[slug] = slug
+        self.by_title[same_title_key(title)] = slug
+        self.by_name[slug] = slug
+        if (arxiv := arxiv_in(abstract)) is not None:
+            self.by_arxiv.setdefault(arxiv, slug)
+        self.near.add(slug, title)
         return paper
 
     def merge(self, slug: str, links: tuple[Link, ...], listing: Listing) -> None:
@@ -144,7 +161,7 @@ class Merger:
             )
 
     def report(self) -> ImportReport:
-        report = ImportReport(notes=list(self.notes))
+        report = ImportReport(notes=list(self.notes), notices=list(self.notices))
         report.needing_tags = sum(paper.needs_tags for paper in self.papers.values())
         for slug, paper in sorted(self.papers.items()):
             before = self.originals.get(slug)
@@ -163,8 +180,8 @@ def import_listings(paths: list[Path], root: Path, added: datetime.date) -> tupl
     if problems:
         return ImportReport(), problems
     merger = Merger(loaded.catalog, added)
-    for date, source, entry in progress(entries, "Listing entries"):
-        merger.fold(date, source, entry)
+    for date, source, entry, shown in progress(entries, "Listing entries"):
+        merger.fold(date, source, entry, shown)
     report = merger.report()
     write_papers(root, [merger.papers[slug] for slug in report.added + report.merged])
     return report, []

@@ -9,8 +9,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from generator.duplicates import same_title_key
 from generator.model import Catalog, Link, Listing, Paper, Tag, TagRule
-from generator.slugs import make_slug, title_key
+from generator.slugs import make_slug
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 TAGS = 200
@@ -53,7 +54,7 @@ def synthetic_title(rng: random.Random, vocabulary: Vocabulary, taken: set[str])
     while True:
         length = rng.choice(vocabulary.title_lengths)
         title = " ".join(rng.choices(vocabulary.title_words, vocabulary.title_weights, k=length))
-        key = title_key(title)
+        key = same_title_key(title)
         if len(title) <= vocabulary.longest_title and key not in taken:
             taken.add(key)
             return title
