@@ -37,9 +37,13 @@ def report_problems(problems: list[Problem]) -> int:
 
 
 def run_import(project: Project, arguments: argparse.Namespace) -> int:
-    report, problems = import_listings([Path(p) for p in arguments.files], project.root, arguments.added)
+    report, problems = import_listings(
+        [Path(p) for p in arguments.files], project.root, arguments.added, arguments.year
+    )
     if problems:
         return report_problems(problems)
+    for line in report.years:
+        print(printable(line))
     for note in report.notes:
         print(printable(f"Note: {note}."))
     added = f"{len(report.added)} paper{'s' if len(report.added) != 1 else ''}"
@@ -196,6 +200,12 @@ def make_parser() -> argparse.ArgumentParser:
     importing.add_argument("files", nargs="+", help="listing text files")
     importing.add_argument(
         "--added", type=parse_date, default=datetime.date.today(), help="date new papers were added (default: today)"
+    )
+    importing.add_argument(
+        "--year",
+        type=int,
+        default=None,
+        help="the year of the listings' dates (default: from the file name or --added)",
     )
     importing.set_defaults(run=run_import)
     adding = commands.add_parser("add", help="add a new paper; refuses one already in the catalog")
