@@ -169,6 +169,13 @@ def run_tags_evaluate(project: Project, arguments: argparse.Namespace) -> int:
     return evaluate_command(project.root, arguments.jsonl, arguments.folds, arguments.holdout)
 
 
+def parse_year(text: str) -> int:
+    year = int(text) if text.isdigit() else 0
+    if not 1900 <= year <= datetime.date.today().year + 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year from 1900 to next year")
+    return year
+
+
 def parse_share(text: str) -> float:
     try:
         share = float(text)
@@ -203,7 +210,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     importing.add_argument(
         "--year",
-        type=int,
+        type=parse_year,
         default=None,
         help="the year of the listings' dates (default: from the file name or --added)",
     )
