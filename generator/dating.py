@@ -20,17 +20,18 @@ class ListingYear:
 
 def year_of_listing(file_name: str, date: str, given: int | None, today: datetime.date) -> ListingYear:
     """The year of a listing dated `date` ('Mar 17'): `given` (--year), else a year in its file name, else the
-    year of `today` (the import date), or the year before when the date has not come yet this year."""
+    last year up to `today` (the import date) that has the day."""
     if given is not None:
         return ListingYear(given, "given with --year")
     named = YEAR_IN_NAME.search(file_name)
     if named is not None:
         return ListingYear(int(named.group(1)), "from the file name")
-    day = listing_day(date, today.year)
-    if day is None or day > today:
-        return ListingYear(today.year - 1, "the year before the import date, which the date has not reached yet")
-    return ListingYear(today.year, "the import date's year")
-
+    # The last day so named up to the import date: "Dec 30" imported in January is last year's, and "Feb 29"
+    # the last leap year's.
+    year = next(y for y in range(today.year, today.year - 8, -1) if (day := listing_day(date, y)) and day <= today)
+    if year == today.year:
+        return ListingYear(year, "the import date's year")
+    return ListingYear(year, "the last year up to the import date with that day")
 
 def describe_year(file_name: str, date: str, chosen: ListingYear) -> str:
     """The line `import` prints for a listing: the date it read, with the year it took and why."""

@@ -27,9 +27,10 @@ TODAY = datetime.date(2026, 3, 20)
             "hf-daily-papers-dec-30.txt",
             "Dec 30",
             None,
-            ListingYear(2025, "the year before the import date, which the date has not reached yet"),
+            ListingYear(2025, "the last year up to the import date with that day"),
         ),
         ("listing-12025.txt", "Mar 17", None, ListingYear(2026, "the import date's year")),
+        ("leap.txt", "Feb 29", None, ListingYear(2024, "the last year up to the import date with that day")),
     ],
 )
 def test_year_of_listing(name: str, date: str, given: int | None, expected: ListingYear) -> None:
