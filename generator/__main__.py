@@ -38,9 +38,13 @@ def report_problems(problems: list[Problem]) -> int:
 
 
 def run_import(project: Project, arguments: argparse.Namespace) -> int:
-    report, problems = import_listings([Path(p) for p in arguments.files], project.root, arguments.added)
+    report, problems = import_listings(
+        [Path(p) for p in arguments.files], project.root, arguments.added, arguments.year
+    )
     if problems:
         return report_problems(problems)
+    for line in report.years:
+        print(printable(line))
     for note in report.notes:
         print(printable(f"Note: {note}."))
     for notice in report.notices:
@@ -177,6 +181,13 @@ def run_tags_evaluate(project: Project, arguments: argparse.Namespace) -> int:
     return evaluate_command(project.root, arguments.jsonl, arguments.folds, arguments.holdout)
 
 
+def parse_year(text: str) -> int:
+    year = int(text) if text.isdigit() else 0
+    if not 1900 <= year <= datetime.date.today().year + 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year from 1900 to next year")
+    return year
+
+
 def parse_share(text: str) -> float:
     try:
         share = float(text)
@@ -208,6 +219,12 @@ def make_parser() -> argparse.ArgumentParser:
     importing.add_argument("files", nargs="+", help="listing text files")
     importing.add_argument(
         "--added", type=parse_date, default=datetime.date.today(), help="date new papers were added (default: today)"
+    )
+    importing.add_argument(
+        "--year",
+        type=parse_year,
+        default=None,
+        help="the year of the listings' dates (default: from the file name or --added)",
     )
     importing.set_defaults(run=run_import)
     adding = commands.add_parser("add", help="add a new paper; refuses one already in the catalog")

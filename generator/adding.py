@@ -33,10 +33,10 @@ class Submission:
 
 
 def submissions_from_listings(paths: list[Path], root: Path) -> tuple[list[Submission], list[Problem]]:
-    entries, problems = read_listings(paths, root)
+    entries, _, problems = read_listings(paths, root)
     submissions = [
-        Submission(entry.title, entry.abstract, listing=Listing(date, source), origin=source, line=entry.line)
-        for date, source, entry, _ in entries
+        Submission(entry.title, entry.abstract, listing=listing, origin=listing.source, line=entry.line)
+        for listing, entry, _ in entries
     ]
     return submissions, problems
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from generator.datafiles import SourceFile, folder_problem, read_file, read_tags_file, scan_papers
 from generator.errors import Problem
-from generator.model import Catalog, Location, Paper, Tag
+from generator.model import Catalog, Listing, Location, Paper, Tag
 from generator.schema import parse_paper, parse_tags
 from generator.workers import collection_paused, map_runs, workers_for
 from generator.yamlfile import dump_yaml, read_yaml
@@ -164,7 +164,7 @@ def paper_to_data(paper: Paper) -> dict[str, Any]:
             {"kind": link.kind, "url": link.url} | ({"original": link.original} if link.original else {})
             for link in paper.links
         ]
-    data["listings"] = [{"date": listing.date, "source": listing.source} for listing in paper.listings]
+    data["listings"] = [listing_data(listing) for listing in paper.listings]
     data["added"] = paper.added
     optional = {
         "aliases": list(paper.aliases),
@@ -174,6 +174,13 @@ def paper_to_data(paper: Paper) -> dict[str, Any]:
     }
     data.update({key: value for key, value in optional.items() if value})
     return data
+
+
+def listing_data(listing: Listing) -> dict[str, Any]:
+    """A listing as its YAML (and JSON) mapping: the year and position only when known."""
+    data: dict[str, Any] = {"date": listing.date, "source": listing.source}
+    known = {"year": listing.year, "position": listing.position}
+    return data | {key: value for key, value in known.items() if value is not None}
 
 
 def dump_paper(paper: Paper) -> str:

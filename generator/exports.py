@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from generator.catalog import listing_data
 from generator.model import Catalog, Link, Paper, Tag
 
 SCHEMA_VERSION = 1
@@ -24,7 +25,7 @@ def paper_data(paper: Paper, url: str) -> dict[str, Any]:
         "abstract": paper.abstract,
         "tags": list(paper.tags),
         "links": [link_data(link) for link in paper.links],
-        "listings": [{"date": listing.date, "source": listing.source} for listing in paper.listings],
+        "listings": [listing_data(listing) for listing in paper.listings],
         "added": paper.added.isoformat(),
     }
     optional: dict[str, Any] = {
@@ -109,6 +110,8 @@ Each object of `papers`:
 | `links[].original` | string, optional | The URL as first seen, when it differs from `url`. |
 | `listings` | array of objects | Each daily-papers listing the paper appeared in. |
 | `listings[].date` | string | The date as the listing prints it, such as `Mar 17`; listings give no year. |
+| `listings[].year` | integer, optional | The year of that date (from `--year`, the file name or the import date). |
+| `listings[].position` | integer, optional | The paper's place in that listing, 1 for its first paper. |
 | `listings[].source` | string | The listing file under `data/sources/`. |
 | `added` | string | The day the paper joined the catalog, `YYYY-MM-DD`. |
 | `aliases` | array of strings, optional | Former slugs; their old addresses redirect to the paper. |

@@ -33,8 +33,9 @@ def rfc3339(date: datetime.date) -> str:
 
 
 def newest_first(papers: Sequence[Paper]) -> list[Paper]:
-    """Most recently added first; papers added the same day by slug."""
-    return sorted(papers, key=lambda paper: (-paper.added.toordinal(), paper.slug))
+    """Newest first: by the day of the paper's first dated listing (else the day it was added), then by its place in
+    that listing, then by slug."""
+    return sorted(papers, key=lambda paper: paper.recency)
 
 
 def sub_element(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:

@@ -9,10 +9,11 @@ from pathlib import Path
 
 from generator.catalog import display_path, dump_paper, load_catalog, paper_path
 from generator.check import MAX_LENGTHS
+from generator.dating import describe_year, year_of_listing
 from generator.duplicates import NearIndex, arxiv_in, same_title_key
 from generator.errors import Problem
 from generator.links import extract_links
-from generator.listing import ListingEntry, decode_listing, parse_listing
+from generator.listing import ListingEntry, decode_listing, listing_day, parse_listing
 from generator.model import Catalog, Link, Listing, Paper
 from generator.progress import progress
 from generator.slugs import RESERVED_SLUGS, make_slug, natural_slug, title_key
@@ -27,6 +28,7 @@ class ImportReport:
     merged: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the import decided for the curator, said in its output
+    years: list[str] = field(default_factory=list)  # the year each listing's date was read in, and why
     notices: list[Problem] = field(default_factory=list)  # possible duplicates, at their listing's line: not merged
     suggested: int = 0  # new papers with suggested tags to confirm (every new paper has no curated tag)
     needing_tags: int = 0  # papers of the whole catalog, after the import, that no curator has tagged
@@ -51,9 +53,13 @@ def empty_after_cleaning(name: str, text: str) -> str:
     return f"the {name} {text[:60]!r} is empty once its LaTeX is cleaned up; write the {name} out"
 
 
-def read_listings(paths: list[Path], root: Path) -> tuple[list[tuple[str, str, ListingEntry, str]], list[Problem]]:
-    """(date, source file name, entry, path shown) for every entry of every listing, or the problems found."""
-    entries: list[tuple[str, str, ListingEntry, str]] = []
+def read_listings(
+    paths: list[Path], root: Path, year: int | None = None, today: datetime.date | None = None
+) -> tuple[list[tuple[Listing, ListingEntry, str]], list[str], list[Problem]]:
+    """Each entry of every listing with the Listing it is in (the date with its year, the entry's place) and the
+    listing's path as shown; the lines saying which year each listing's date was read in; the problems found."""
+    entries: list[tuple[Listing, ListingEntry, str]] = []
+    years: list[str] = []
     problems: list[Problem] = []
     for path in paths:
         shown = display_path(path.resolve(), root)
@@ -63,10 +69,19 @@ def read_listings(paths: list[Path], root: Path) -> tuple[list[tuple[str, str, L
         text, found = decode_listing(shown, path.read_bytes())
         parsed, parse_problems = parse_listing(shown, text) if text is not None else (None, found)
         problems += parse_problems
-        if parsed is not None:
-            entries += [(parsed.date, path.name, entry, shown) for entry in parsed.entries]
-            problems += [problem for entry in parsed.entries for problem in oversized(shown, entry)]
-    return entries, problems
+        if parsed is None:
+            continue
+        chosen = year_of_listing(path.name, parsed.date, year, today or datetime.date.today())
+        if listing_day(parsed.date, chosen.year) is None:
+            line = parsed.entries[0].line if parsed.entries else 0
+            message = f"the listing date '{parsed.date}' is not a day of {chosen.year} ({chosen.reason}); give --year"
+            problems.append(Problem(shown, line, message))
+            continue
+        years.append(describe_year(path.name, parsed.date, chosen))
+        for position, entry in enumerate(parsed.entries, start=1):
+            entries.append((Listing(parsed.date, path.name, chosen.year, position), entry, shown))
+        problems += [problem for entry in parsed.entries for problem in oversized(shown, entry)]
+    return entries, years, problems
 
 
 class Merger:
@@ -92,14 +107,13 @@ class Merger:
             if (arxiv := paper.arxiv or arxiv_in(paper.abstract)) is not None:
                 self.by_arxiv.setdefault(arxiv, paper.slug)
 
-    def fold(self, date: str, source: str, entry: ListingEntry, shown: str | None = None) -> None:
+    def fold(self, listing: Listing, entry: ListingEntry, shown: str | None = None) -> None:
         """Merge `entry` into its paper, or create one; a near match is noticed at `shown` (the listing's path)."""
         title = clean_latex(entry.title)
         abstract = clean_latex(entry.abstract)
-        listing = Listing(date=date, source=source)
         slug = self.find(title, arxiv_in(abstract))
         if slug is None:
-            self.notice_near(title, shown or source, entry.line)
+            self.notice_near(title, shown or listing.source, entry.line)
             self.create(title, abstract, extract_links(abstract), (listing,))
         else:
             self.merge(slug, extract_links(abstract), listing)
@@ -154,7 +168,9 @@ class Merger:
         paper = self.papers[slug]
         known_urls = {link.url for link in paper.links}
         new_links = tuple(link for link in links if link.url not in known_urls)
-        new_listings = () if listing in paper.listings else (listing,)
+        # The same listing file and date is the same listing, whether or not an earlier import knew its year.
+        seen = any((known.date, known.source) == (listing.date, listing.source) for known in paper.listings)
+        new_listings = () if seen else (listing,)
         if new_links or new_listings:
             self.papers[slug] = dataclasses.replace(
                 paper, links=paper.links + new_links, listings=paper.listings + new_listings
@@ -171,18 +187,22 @@ class Merger:
         return report
 
 
-def import_listings(paths: list[Path], root: Path, added: datetime.date) -> tuple[ImportReport, list[Problem]]:
-    """Parse every listing, then merge them into data/papers; nothing is written if anything fails."""
+def import_listings(
+    paths: list[Path], root: Path, added: datetime.date, year: int | None = None
+) -> tuple[ImportReport, list[Problem]]:
+    """Parse every listing, then merge them into data/papers; nothing is written if anything fails. A listing's
+    date is read in `year`, or as `year_of_listing` decides with `added` as the import date."""
     data_dir = root / "data"
-    entries, problems = read_listings(paths, root)
+    entries, years, problems = read_listings(paths, root, year, added)
     loaded, catalog_problems = load_catalog(data_dir, root)
     problems += catalog_problems
     if problems:
         return ImportReport(), problems
     merger = Merger(loaded.catalog, added)
-    for date, source, entry, shown in progress(entries, "Listing entries"):
-        merger.fold(date, source, entry, shown)
+    for listing, entry, shown in progress(entries, "Listing entries"):
+        merger.fold(listing, entry, shown)
     report = merger.report()
+    report.years = years
     write_papers(root, [merger.papers[slug] for slug in report.added + report.merged])
     return report, []
 

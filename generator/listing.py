@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -58,6 +59,17 @@ def date_problem(date: str) -> str | None:
     if not 1 <= int(day_text) <= days:
         return f"the listing date {date!r} is not a day of the calendar; {name} has days 1 to {days}"
     return None
+
+
+def listing_day(date: str, year: int) -> datetime.date | None:
+    """The day a listing date (as `date_problem` accepts it, 'Mar 17') names in `year`; None if that year has no
+    such day (Feb 29 of a year that is not a leap year)."""
+    month_text, _, day_text = date.partition(" ")
+    month = next(number for number, (name, _) in enumerate(MONTHS, start=1) if name.startswith(month_text[:3]))
+    try:
+        return datetime.date(year, month, int(day_text))
+    except ValueError:
+        return None
 
 
 def looks_like_title(text: str) -> bool:

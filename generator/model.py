@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
+from generator.listing import listing_day
 from generator.patterns import Pattern
 from generator.slugs import title_key
 
@@ -43,10 +44,18 @@ class Link:
 
 @dataclass(frozen=True)
 class Listing:
-    """One appearance of a paper in a listing: the date as printed (no year) and the source file."""
+    """One appearance of a paper in a listing: the date as printed (no year), the source file, and when the
+    importer knew them, the year of that date and the paper's place in the listing (1 for its first paper)."""
 
     date: str
     source: str
+    year: int | None = None
+    position: int | None = None
+
+    @property
+    def day(self) -> datetime.date | None:
+        """The listing's date with its year, when the year is known."""
+        return None if self.year is None else listing_day(self.date, self.year)
 
 
 @dataclass(frozen=True)
@@ -71,6 +80,14 @@ class Paper:
         if not self.suggested_tags:
             return self.tags
         return self.tags + tuple(tag for tag in self.suggested_tags if tag not in self.tags)
+
+    @property
+    def recency(self) -> tuple[int, int, str]:
+        """Newest first when sorted: the day of its first dated listing (else the day it was added), then its
+        place in that listing, then its slug."""
+        dated = [(listing.day, listing.position or 0) for listing in self.listings if listing.day is not None]
+        day, position = min(dated) if dated else (self.added, 0)
+        return (-day.toordinal(), position, self.slug)
 
     @property
     def needs_tags(self) -> bool:

@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.errors import Problem
 from generator.fields import Field, Reader, describe, read_mapping
-from generator.listing import date_problem
+from generator.listing import date_problem, listing_day
 from generator.model import LINK_KINDS, Link, Listing, Location, Paper, Tag, TagRule
 from generator.patterns import Pattern, compile_pattern
 from generator.urls import arxiv_problem, url_problem
@@ -31,7 +31,12 @@ PAPER_FIELDS = (
     Field("arxiv", str, required=False),
 )
 LINK_FIELDS = (Field("kind", str), Field("url", str), Field("original", str, required=False))
-LISTING_FIELDS = (Field("date", str), Field("source", str))
+LISTING_FIELDS = (
+    Field("date", str),
+    Field("source", str),
+    Field("year", int, required=False, minimum=FIRST_YEAR, maximum=datetime.date.today().year + 1),
+    Field("position", int, required=False, minimum=1, maximum=100_000),
+)
 
 
 def _read_entries(
@@ -56,7 +61,10 @@ def _read_entries(
 
 
 def _listing_date(reader: Reader) -> list[Problem]:
-    problem = date_problem(reader.values["date"])
+    date, year = reader.values["date"], reader.values["year"]
+    problem = date_problem(date)
+    if problem is None and year is not None and listing_day(date, year) is None:
+        problem = f"the listing date {date!r} is not a day of {year}"
     return [] if problem is None else [Problem(reader.path, reader.line_of("date"), problem)]
 
 

@@ -81,7 +81,7 @@ def test_add_from_a_listing_refuses_its_known_papers(fixture_project: Path) -> N
     result = add(fixture_project, "--listing", str(listing))
     assert result.stdout == "Added data/papers/a-brand-new-speech-paper.yml with suggested tags: speech\n"
     added = yaml.safe_load((fixture_project / "data" / "papers" / "a-brand-new-speech-paper.yml").read_text())
-    assert added["listings"] == [{"date": "Mar 20", "source": "listing.txt"}]
+    assert added["listings"] == [{"date": "Mar 20", "source": "listing.txt", "year": 2026, "position": 1}]
 
 
 def test_add_needs_a_title_and_an_abstract(fixture_project: Path) -> None:

@@ -88,6 +88,7 @@ def test_a_new_listing_can_be_imported_and_built(fixture_project: Path) -> None:
     result = run(fixture_project, "import", str(FIXTURES / "listings" / "crlf-listing.txt"), "--added", "2026-11-22")
     assert (result.returncode, result.stdout) == (
         0,
+        "crlf-listing.txt: 'Mar 17' read as Mar 17 2026 (the import date's year; --year sets another)\n"
         "1 paper added, 1 merged, 2 unchanged.\n"
         "New papers have suggested tags only, for curators to confirm: 1 with suggestions, 0 with none.\n"
         "1 paper has no curated tag yet: the site lists them on its Needs tags page (tags/needs-tags/).\n",

@@ -154,7 +154,7 @@ def test_the_schema_document_names_every_field(fixture_catalog: Catalog) -> None
         tags=(),
         suggested_tags=("speech",),
         links=(Link("code", "https://github.com/a/b", "https://github.com/a/b/tree/main"),),
-        listings=(Listing("Mar 17", "hf-daily-papers-mar-17.txt"),),
+        listings=(Listing("Mar 17", "hf-daily-papers-mar-17.txt", 2025, 3),),
         added=datetime.date(2026, 1, 1),
         aliases=("q",),
         authors=("A",),

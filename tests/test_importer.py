@@ -39,7 +39,7 @@ def test_import_creates_one_file_per_paper(fixture_project: Path) -> None:
         "abstract": "We predict [MASK] tokens with A* search and x^2 < y_1 costs, using `code` and *stars* "
         "(up to 11.6% better). Code: https://github.com/example/masked-speech.",
         "links": [{"kind": "code", "url": "https://github.com/example/masked-speech"}],
-        "listings": [{"date": "Mar 17", "source": "crlf-listing.txt"}],
+        "listings": [{"date": "Mar 17", "source": "crlf-listing.txt", "year": 2026, "position": 1}],
         "added": ADDED,
     }
     fresh = read_paper(project, "a-fresh-speech-paper")
@@ -63,8 +63,8 @@ def test_a_paper_in_two_listings_is_one_file_with_both_listings(fixture_project:
     import_listings(SOURCES, project, ADDED)
     paper = read_paper(project, "do-language-models-know-when-they-re-hallucinating-references")
     assert paper["listings"] == [
-        {"date": "Mar 11", "source": "hf-daily-papers-mar-11.txt"},
-        {"date": "Mar 17", "source": "hf-daily-papers-mar-17.txt"},
+        {"date": "Mar 11", "source": "hf-daily-papers-mar-11.txt", "year": 2026, "position": 38},
+        {"date": "Mar 17", "source": "hf-daily-papers-mar-17.txt", "year": 2026, "position": 4},
     ]
     assert paper["links"] == [{"kind": "code", "url": "https://github.com/microsoft/hallucinated-references"}]
 
@@ -97,8 +97,8 @@ def test_merging_keeps_what_a_curator_wrote(fixture_project: Path) -> None:
         {"kind": "project", "url": "https://huggingface.co/spaces/example/demo"},
     ]
     assert paper["listings"] == [
-        {"date": "Mar 17", "source": "crlf-listing.txt"},
-        {"date": "Mar 20", "source": "new-listing.txt"},
+        {"date": "Mar 17", "source": "crlf-listing.txt", "year": 2026, "position": 1},
+        {"date": "Mar 20", "source": "new-listing.txt", "year": 2029, "position": 1},
     ]
     assert paper["added"] == ADDED
 

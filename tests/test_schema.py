@@ -168,7 +168,9 @@ def test_link_without_url() -> None:
 
 def test_listing_with_unknown_field() -> None:
     source = VALID + "listings:\n  - date: Mar 17\n    source: x.txt\n    extra: 1\n"
-    assert paper_problems(source) == [f"{PATH}:9: unknown field 'extra' in a listing; known fields are: date, source"]
+    assert paper_problems(source) == [
+        f"{PATH}:9: unknown field 'extra' in a listing; known fields are: date, source, year, position"
+    ]
 
 
 TAGS = """\
