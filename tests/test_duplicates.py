@@ -124,10 +124,14 @@ def test_relistings_with_folded_titles_are_merged_and_a_typo_is_a_notice(fixture
         "again.txt:19: possible duplicate of 'scaling-pretraining-of-language-models-for-modelling-behaviour-in-case-"
         "studies' (title score 99); merge by hand if it is the same paper"
     )
-    assert result.stdout.splitlines()[:2] == [notice, "1 paper added, 1 merged, 3 unchanged."]
+    year = "again.txt: 'Mar 20' read as Mar 20 2026 (the import date's year; --year sets another)"
+    assert result.stdout.splitlines()[:3] == [year, notice, "1 paper added, 1 merged, 3 unchanged."]
     merged = read_paper(fixture_project, SLUG)
     assert merged["title"] == TITLE
-    assert merged["listings"] == [{"date": "Mar 20", "source": "first.txt"}, {"date": "Mar 20", "source": "again.txt"}]
+    assert merged["listings"] == [
+        {"date": "Mar 20", "source": "first.txt", "year": 2026, "position": 1},
+        {"date": "Mar 20", "source": "again.txt", "year": 2026, "position": 1},
+    ]
     typo = read_paper(fixture_project, "scaling-pretraning-of-language-models-for-modelling-behaviour-in-case-studies")
     assert typo["title"] == variants[-1]
 
