@@ -33,7 +33,7 @@ def rfc3339(date: datetime.date) -> str:
 
 
 def newest_first(papers: Sequence[Paper]) -> list[Paper]:
-    """Newest first: by the day of the paper's first dated listing (else the day it was added), then by its place in
+    """Newest first: by the day each paper was added, then by the day of its first dated listing and its place in
     that listing, then by slug."""
     return sorted(papers, key=lambda paper: paper.recency)
 

@@ -82,12 +82,12 @@ class Paper:
         return self.tags + tuple(tag for tag in self.suggested_tags if tag not in self.tags)
 
     @property
-    def recency(self) -> tuple[int, int, str]:
-        """Newest first when sorted: the day of its first dated listing (else the day it was added), then its
-        place in that listing, then its slug."""
+    def recency(self) -> tuple[int, int, int, str]:
+        """Newest first when sorted: the day it was added; among papers added the same day, the day of its first
+        dated listing (else the day it was added), then its place in that listing; then its slug."""
         dated = [(listing.day, listing.position or 0) for listing in self.listings if listing.day is not None]
         day, position = min(dated) if dated else (self.added, 0)
-        return (-day.toordinal(), position, self.slug)
+        return (-self.added.toordinal(), -day.toordinal(), position, self.slug)
 
     @property
     def needs_tags(self) -> bool:

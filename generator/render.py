@@ -199,7 +199,7 @@ class SiteRenderer:
         """The pages that list tags or papers of the whole catalog."""
         catalog = self.catalog
         counts = {tag.slug: len(self.papers_by_tag.get(tag.slug, [])) for tag in catalog.tags}
-        recent = sorted(catalog.by_title, key=lambda paper: paper.recency[:2])  # stable: by title within a day
+        recent = sorted(catalog.by_title, key=lambda paper: paper.recency[:3])  # stable: by title within a day
         stats = {
             "papers": len(catalog.papers),
             "tags": len(catalog.tags),

@@ -78,16 +78,17 @@ def paper(slug: str, added: datetime.date, *listings: Listing) -> Paper:
     return Paper(slug, slug.title(), "An abstract.", (), (), listings, added)
 
 
-def test_newest_first_by_listing_day_then_place() -> None:
+def test_newest_first_by_day_added_then_listing_day_then_place() -> None:
     day = datetime.date(2026, 11, 30)
     papers = [
         paper("zeta", day, Listing("Mar 18", "a.txt", 2025, 1)),
         paper("alpha", day, Listing("Mar 18", "a.txt", 2025, 2)),
         paper("older", day, Listing("Mar 17", "b.txt", 2025, 1)),
+        paper("added-before", datetime.date(2026, 11, 1), Listing("Mar 19", "c.txt", 2025, 1)),
         paper("undated", datetime.date(2024, 1, 1), Listing("Mar 19", "c.txt")),
         paper("newest", day, Listing("Mar 19", "c.txt", 2025, 7)),
     ]
-    assert [p.slug for p in newest_first(papers)] == ["newest", "zeta", "alpha", "older", "undated"]
+    assert [p.slug for p in newest_first(papers)] == ["newest", "zeta", "alpha", "older", "added-before", "undated"]
     # A paper listed twice counts from its first listing.
     relisted = dataclasses.replace(papers[2], listings=(*papers[2].listings, Listing("Mar 20", "d.txt", 2025, 1)))
     assert [p.slug for p in newest_first([relisted, papers[0]])] == ["zeta", "older"]
