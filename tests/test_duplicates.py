@@ -6,11 +6,11 @@ import datetime
 from pathlib import Path
 
 import pytest
-import yaml
 
 from generator.duplicates import NearIndex, american, same_title_key, singular
 from generator.importer import import_listings
 from tests.conftest import run_cli
+from tests.test_importer import read_paper
 
 ADDED = datetime.date(2026, 11, 22)
 TITLE = "Scaling Pretraining of Language Models for Modelling Behaviour in Case Studies"
@@ -98,12 +98,6 @@ def listing(project: Path, name: str, *titles: str, abstract: str = "We study sc
     path = project / name
     path.write_text("Mar 20\n\n" + "".join(f"{title}\n\n{abstract}\n\n" for title in titles), encoding="utf-8")
     return path
-
-
-def read_paper(project: Path, slug: str) -> dict[str, object]:
-    data = yaml.safe_load((project / "data" / "papers" / f"{slug}.yml").read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
 
 
 def test_relistings_with_folded_titles_are_merged_and_a_typo_is_a_notice(fixture_project: Path) -> None:
