@@ -40,7 +40,8 @@ def examples_of(catalog: Catalog) -> tuple[Example, ...]:
 
 @dataclass(frozen=True)
 class Settings:
-    """Chosen by 5-fold cross-validation on the training 80% of the LLM catalog (docs/benchmarks.md)."""
+    """Chosen on the LLM catalog's 80/20 split, and the similarity scale on the bundled catalog's folds; see
+    docs/benchmarks.md ("Tag suggestions") for how, and why that is optimistic."""
 
     threshold: float = 0.3  # a tag is suggested at this confidence or more
     floor: float = 0.1  # a paper with no tag that confident still gets its best one if it reaches this
