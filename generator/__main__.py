@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.adding import Submission, add_papers, submissions_from_listings
+from generator.arguments import parse_date, parse_folds, parse_share, parse_year
 from generator.build import (
     Project,
     generate,
@@ -179,36 +180,6 @@ def run_tags_evaluate(project: Project, arguments: argparse.Namespace) -> int:
     from generator.tagger.report import evaluate_command
 
     return evaluate_command(project.root, arguments.jsonl, arguments.folds, arguments.holdout)
-
-
-def parse_year(text: str) -> int:
-    year = int(text) if text.isdigit() else 0
-    if not 1900 <= year <= datetime.date.today().year + 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a year from 1900 to next year")
-    return year
-
-
-def parse_share(text: str) -> float:
-    try:
-        share = float(text)
-    except ValueError:
-        share = -1.0
-    if not 0 < share < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a share between 0 and 1, such as 0.2")
-    return share
-
-
-def parse_folds(text: str) -> int:
-    if not text.isdigit() or int(text) < 2:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of folds, 2 or more")
-    return int(text)
-
-
-def parse_date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-17") from error
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -128,10 +128,15 @@ def read_site_url(config_file: Path) -> str:
     return str(read_config(config_file).get("site_url") or "/")
 
 
-def read_edit_base(config_file: Path) -> str:
+def read_addresses(config_file: Path) -> tuple[str, str]:
+    """The site's URL and the base of its edit links (`edit_base`), from one reading of mkdocs.yml."""
+    config = read_config(config_file)
+    return str(config.get("site_url") or "/"), edit_base(config)
+
+
+def edit_base(config: dict[str, Any]) -> str:
     """The address that opens a file of the repository in GitHub's editor once its path is added, from mkdocs.yml's
     `repo_url` and `edit_uri` (which leads to docs_dir, as MkDocs joins them); empty without a repository."""
-    config = read_config(config_file)
     repository, edit_uri = str(config.get("repo_url") or ""), str(config.get("edit_uri") or "")
     if not repository or not edit_uri:
         return ""
@@ -142,8 +147,8 @@ def read_edit_base(config_file: Path) -> str:
 def render_pages(project: Project, catalog: Catalog, *, search: bool = True) -> dict[str, FileContent]:
     """Every generated file under docs/, in memory: catalog pages, redirects for old URLs, the contributing
     guide, and the search index unless `search` is false. `write_pages` makes and writes them on every core."""
-    site_url, edit_base = read_site_url(project.config_file), read_edit_base(project.config_file)
-    return render_site(catalog, site_url, edit_base=edit_base) | other_pages(project, catalog, search=search)
+    site_url, edit_from = read_addresses(project.config_file)
+    return render_site(catalog, site_url, edit_base=edit_from) | other_pages(project, catalog, search=search)
 
 
 def other_pages(
@@ -175,9 +180,9 @@ def write_pages(
     def more() -> dict[str, FileContent]:
         return other_pages(project, catalog, search=search, timings=timings)
 
-    site_url = read_site_url(project.config_file)
+    site_url, edit_from = read_addresses(project.config_file)
     try:
-        report = write_site(catalog, site_url, Target(docs), more, edit_base=read_edit_base(project.config_file))
+        report = write_site(catalog, site_url, Target(docs), more, edit_base=edit_from)
     except OSError:  # nothing was replaced: the new contents waiting beside their files go too
         remove_leftovers(project)
         raise

@@ -15,6 +15,7 @@ from sklearn.multiclass import OneVsRestClassifier
 from generator.model import Tag
 from generator.tagger.metrics import Scores, score
 from generator.tagger.model import Example, label_matrix, train
+from generator.tagging import suggest_tags
 
 SEED = 0
 Suggest = Callable[[Sequence[Example], Sequence[Example], tuple[Tag, ...]], list[tuple[str, ...]]]
@@ -68,7 +69,7 @@ def baseline(training: Sequence[Example], test: Sequence[Example], tags: tuple[T
 
 def rules(training: Sequence[Example], test: Sequence[Example], tags: tuple[Tag, ...]) -> list[tuple[str, ...]]:
     """The vocabulary's regex rules alone, as `suggest_tags` applies them; they learn nothing."""
-    return [tuple(tag.slug for tag in tags if tag.rule.matches(example.title, example.abstract)) for example in test]
+    return [suggest_tags(tags, example.title, example.abstract) for example in test]
 
 
 @dataclass(frozen=True)
