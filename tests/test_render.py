@@ -14,7 +14,7 @@ import pytest
 from generator.catalog import load_catalog
 from generator.citation import bibliography
 from generator.exports import papers_json
-from generator.model import Catalog, Paper, sort_key
+from generator.model import Catalog, Listing, Paper, sort_key
 from generator.render import TAG_FEED_ENTRIES, SiteRenderer, render_site, source_of_page
 from generator.synthetic import synthetic_catalog
 from generator.write import FileContent
@@ -190,7 +190,12 @@ def untagged_catalog(fixture_catalog: Catalog) -> Catalog:
     """The fixture catalog with two imported papers no curator has tagged: one with a suggestion, one without."""
     base = fixture_catalog.papers[0]
     suggested = dataclasses.replace(
-        base, slug="suggested-speech", title="Suggested Speech", tags=(), suggested_tags=("speech",), aliases=()
+        base,
+        slug="suggested-speech",
+        title="Suggested Speech",
+        tags=(),
+        suggested_tags=("speech", "benchmarks"),
+        aliases=(),
     )
     bare = dataclasses.replace(base, slug="bare-paper", title="Bare Paper", tags=(), suggested_tags=(), aliases=())
     return Catalog(
@@ -209,12 +214,15 @@ def test_untagged_papers_are_listed_for_curators_and_keep_their_pages(fixture_ca
         "[Edit](https://github.com/o/r/edit/main/data/papers/bare-paper.yml)"
     ) in needs
     assert (
-        "- [Suggested Speech](../papers/suggested-speech.md){ .ps-title } · suggested: Speech · "
+        "- [Suggested Speech](../papers/suggested-speech.md){ .ps-title } · suggested: Speech, Benchmarks · "
         "[Edit](https://github.com/o/r/edit/main/data/papers/suggested-speech.yml)"
     ) in needs
     assert "2 papers need tags: [Needs tags](needs-tags.md) lists them, for curators." in str(pages["tags/index.md"])
     suggested_page = str(pages["papers/suggested-speech.md"])
-    assert "[Speech (suggested)](../tags/speech.md){ .ps-suggested }\n{ .ps-chips }" in suggested_page
+    assert (
+        "[Speech (suggested)](../tags/speech.md){ .ps-suggested }\n"
+        "[Benchmarks (suggested)](../tags/benchmarks.md){ .ps-suggested }\n{ .ps-chips }"
+    ) in suggested_page
     assert "move it from `suggested_tags` to `tags`" in suggested_page
     bare_page = str(pages["papers/bare-paper.md"])
     assert "{ .ps-chips }" not in bare_page
@@ -239,3 +247,12 @@ def test_a_paper_with_curated_and_suggested_tags_shows_both(fixture_catalog: Cat
         in page
     )
     assert 'Tags marked "suggested" are the catalog\'s guesses' in page
+
+
+def test_a_paper_listed_twice_names_both_listings_with_their_years(fixture_catalog: Catalog) -> None:
+    base = fixture_catalog.papers[0]
+    listings = (Listing("Mar 17", "a.txt", 2025, 3), Listing("Mar 20", "b.txt"))
+    paper = dataclasses.replace(base, listings=listings)
+    catalog = dataclasses.replace(fixture_catalog, papers=(paper, *fixture_catalog.papers[1:]))
+    page = str(SiteRenderer(catalog, "https://example.org/").render_all()[f"papers/{base.slug}.md"])
+    assert "Daily papers of Mar 17, 2025 (a.txt); Daily papers of Mar 20 (b.txt)." in page
