@@ -9,9 +9,17 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.adding import Submission, add_papers, submissions_from_listings
-from generator.arguments import parse_date, parse_folds, parse_share, parse_year
-from generator.build import (
+from generator.catalog.changes import compare, read_revision, render_changes
+from generator.catalog.duplicates import near_duplicates
+from generator.catalog.store import display_path, load_catalog
+from generator.cli.arguments import parse_date, parse_folds, parse_share, parse_year
+from generator.errors import Problem, printable
+from generator.listings.adding import Submission, add_papers, submissions_from_listings
+from generator.listings.importer import import_listings
+from generator.mkdocs.command import SYSTEM_FAILURE
+from generator.output.locking import ProjectBusyError, project_lock
+from generator.output.preflight import unwritable_folders
+from generator.pipeline import (
     Project,
     generate,
     load_and_check,
@@ -20,14 +28,6 @@ from generator.build import (
     remove_leftovers,
     run_mkdocs,
 )
-from generator.catalog import display_path, load_catalog
-from generator.changes import compare, read_revision, render_changes
-from generator.duplicates import near_duplicates
-from generator.errors import Problem, printable
-from generator.importer import import_listings
-from generator.locking import ProjectBusyError, project_lock
-from generator.mkdocs_run import SYSTEM_FAILURE
-from generator.preflight import unwritable_folders
 
 
 def report_problems(problems: list[Problem]) -> int:
@@ -155,14 +155,14 @@ def run_diff(project: Project, arguments: argparse.Namespace) -> int:
 
 
 def run_bench(project: Project, arguments: argparse.Namespace) -> int:
-    from generator.bench import bench
+    from generator.bench.command import bench
 
     browser = not arguments.no_browser
     return bench(project.root, arguments.papers, arguments.json, arguments.baseline, browser, arguments.parts)
 
 
 def run_retag(project: Project, arguments: argparse.Namespace) -> int:
-    from generator.retagging import describe, retag
+    from generator.tagger.retagging import describe, retag
 
     changed, problems = retag(project.root, arguments.tag, arguments.dry_run, arguments.all)
     if problems:

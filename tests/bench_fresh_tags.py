@@ -21,11 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.catalog import load_catalog  # noqa: E402
-from generator.listing import parse_listing  # noqa: E402
+from generator.catalog.store import load_catalog  # noqa: E402
+from generator.listings.parsing import parse_listing  # noqa: E402
+from generator.listings.text import clean_latex  # noqa: E402
 from generator.tagger import Example, train  # noqa: E402
 from generator.tagger.records import read_records  # noqa: E402
-from generator.text import clean_latex  # noqa: E402
 
 
 def papers(paths: list[Path]) -> list[Example]:

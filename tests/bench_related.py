@@ -1,4 +1,4 @@
-"""Scale check for generator.related (a script, not a test): times related_papers on synthetic catalogs.
+"""Scale check for generator.related.neighbours (a script, not a test): times related_papers on synthetic catalogs.
 
     .venv/bin/python tests/bench_related.py [N ...] [--vocabulary bundled|extended]
 
@@ -27,10 +27,10 @@ from numpy.typing import NDArray
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.catalog import load_catalog  # noqa: E402
-from generator.model import Paper  # noqa: E402
-from generator.related import related_papers  # noqa: E402
-from generator.terms import terms  # noqa: E402
+from generator.catalog.model import Paper  # noqa: E402
+from generator.catalog.store import load_catalog  # noqa: E402
+from generator.related.neighbours import related_papers  # noqa: E402
+from generator.related.terms import terms  # noqa: E402
 
 TAGS = 200
 TOPIC_WORDS = 300

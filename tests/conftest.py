@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from generator.catalog import load_catalog
-from generator.model import Catalog
-from generator.patterns import Pattern, compile_pattern
-from generator.serving import CHROMIUM, CHROMIUM_ARGUMENTS
+from generator.catalog.model import Catalog
+from generator.catalog.patterns import Pattern, compile_pattern
+from generator.catalog.store import load_catalog
+from generator.site.serving import CHROMIUM, CHROMIUM_ARGUMENTS
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 FIXTURES = REPOSITORY / "tests" / "fixtures"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from generator.serving import CHROMIUM, CHROMIUM_ARGUMENTS, serve
+from generator.site.serving import CHROMIUM, CHROMIUM_ARGUMENTS, serve
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 PAPER = "papers/mmlu-cf-a-contamination-free-multi-task-language-understanding-benchmark/"

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.bench import MARKDOWN_STAGE, Report, render_report, run_bench, write_json
-from generator.model import Catalog
-from generator.serving import CHROMIUM
-from generator.slugs import title_key
-from generator.synthetic import synthetic_catalog
+from generator.bench.command import MARKDOWN_STAGE, Report, render_report, run_bench, write_json
+from generator.bench.synthetic import synthetic_catalog
+from generator.catalog.model import Catalog
+from generator.catalog.slugs import title_key
+from generator.site.serving import CHROMIUM
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 PAPERS = 60

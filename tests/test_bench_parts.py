@@ -5,12 +5,12 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from generator.bench import make_project
-from generator.bench_parts import PartTimes, measure_parts
-from generator.build import Project
-from generator.model import Catalog
-from generator.synthetic import synthetic_catalog
-from generator.workers import map_runs
+from generator.bench.command import make_project
+from generator.bench.parts import PartTimes, measure_parts
+from generator.bench.synthetic import synthetic_catalog
+from generator.catalog.model import Catalog
+from generator.pipeline import Project
+from generator.runtime.workers import map_runs
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 PARTS = [

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from generator.serving import serve
+from generator.site.serving import serve
 from tests.conftest import FIXTURES, built_site, copy_project
 
 PAPER = "papers/masked-speech-with-a-star-search/"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import workers
-from generator.catalog import load_catalog, parse_catalog
-from generator.check import check_catalog
-from generator.datafiles import SourceFile
+from generator.catalog.check import check_catalog
+from generator.catalog.datafiles import SourceFile
+from generator.catalog.store import load_catalog, parse_catalog
+from generator.runtime import workers
 from tests.conftest import FIXTURES, REPOSITORY
 
 

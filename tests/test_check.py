@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog import LoadedCatalog, load_catalog
-from generator.check import check_catalog
-from generator.links import classify_url
-from generator.model import Catalog, Location, Paper, Tag
+from generator.catalog.check import check_catalog
+from generator.catalog.model import Catalog, Location, Paper, Tag
+from generator.catalog.store import LoadedCatalog, load_catalog
+from generator.listings.links import classify_url
 
 TAGS = """\
 - slug: language-models

@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from generator.citation import (
+from generator.catalog.model import Catalog, Listing, Paper
+from generator.site.citation import (
     BIBTEX_ESCAPES,
     bibliography,
     bibtex_entry,
@@ -17,7 +18,6 @@ from generator.citation import (
     listing_note,
     plain_citation,
 )
-from generator.model import Catalog, Listing, Paper
 
 BASE = "https://example.org/papershelf/papers/"
 SPECIALS = "\\{}%&$#_^~"

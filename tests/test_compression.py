@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gzip
 
-from generator.compression import gzip_text, gzipped
+from generator.site.compression import gzip_text, gzipped
 
 TEXT = '{"papers":[],"schema_version":1,"tags":[]}\n' + "@misc{café,\n}\n" * 100
 

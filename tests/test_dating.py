@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.dating import ListingYear, year_of_listing
-from generator.feeds import newest_first
-from generator.model import Listing, Paper
+from generator.catalog.model import Listing, Paper
+from generator.listings.dating import ListingYear, year_of_listing
+from generator.site.feeds import newest_first
 from tests.conftest import run_cli
 
 TODAY = datetime.date(2026, 3, 20)

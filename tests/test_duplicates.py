@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.duplicates import NearIndex, american, same_title_key, singular
-from generator.importer import import_listings
+from generator.catalog.duplicates import NearIndex, american, same_title_key, singular
+from generator.listings.importer import import_listings
 from tests.conftest import run_cli
 from tests.test_importer import read_paper
 

@@ -8,7 +8,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from generator.catalog import load_catalog
+from generator.catalog.store import load_catalog
 from tests.conftest import REPOSITORY, built_site, cli_command, run_cli
 
 PAPERS = 3000

@@ -19,9 +19,9 @@ from typing import Any
 
 import pytest
 
-from generator import write
 from generator.__main__ import main
-from generator.locking import LOCK_FILE
+from generator.output import writer as write
+from generator.output.locking import LOCK_FILE
 from tests.conftest import FIXTURES, REPOSITORY, run_cli, snapshot
 
 PAPERS = Path("data/papers")
@@ -220,7 +220,7 @@ def test_a_site_folder_that_mkdocs_cannot_make(fixture_project: Path) -> None:
 HOLD_LOCK = """
 import sys
 from pathlib import Path
-from generator.locking import project_lock
+from generator.output.locking import project_lock
 with project_lock(Path(sys.argv[1]), "build"):
     print("locked", flush=True)
     sys.stdin.read()

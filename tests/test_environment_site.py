@@ -18,8 +18,9 @@ from typing import Any
 
 import pytest
 
-from generator import build, mkdocs_run
-from generator.build import Project
+from generator import pipeline as build
+from generator.mkdocs import command as mkdocs_run
+from generator.pipeline import Project
 from tests.conftest import built_site, snapshot
 
 

@@ -8,8 +8,8 @@ import json
 import re
 from typing import Any
 
-from generator.exports import PAPERS_JSON_SCHEMA_DOC, papers_json
-from generator.model import Catalog, Link, Listing, Paper, Tag
+from generator.catalog.model import Catalog, Link, Listing, Paper, Tag
+from generator.site.exports import PAPERS_JSON_SCHEMA_DOC, papers_json
 
 SITE = "https://example.org/papershelf/"
 

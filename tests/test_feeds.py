@@ -11,9 +11,9 @@ from typing import Any
 import feedparser  # type: ignore[import-untyped]
 import pytest
 
-from generator.catalog import load_catalog
-from generator.feeds import atom_feed
-from generator.model import Catalog, Listing, Paper
+from generator.catalog.model import Catalog, Listing, Paper
+from generator.catalog.store import load_catalog
+from generator.site.feeds import atom_feed
 from tests.conftest import FIXTURES, REPOSITORY
 
 SITE = "https://example.org/papershelf/"

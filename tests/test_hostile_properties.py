@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Browser, Dialog, Page, Route
 
-from generator.serving import serve
+from generator.site.serving import serve
 from tests.conftest import FIXTURES, copy_project, run_cli
 
 # Payloads for every context a value can land in: HTML text and attributes, Markdown links, images, attribute

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.importer import import_listings
+from generator.listings.importer import import_listings
 from tests.conftest import FIXTURES, REPOSITORY, run_cli, snapshot
 
 ADDED = datetime.date(2026, 11, 22)

@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Dialog, Route
 
-from generator.serving import serve
+from generator.site.serving import serve
 from tests.conftest import FIXTURES, copy_project, run_cli
 
 HOSTILE = FIXTURES / "hostile"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.links import classify_url, extract_links, find_urls, trim_url
-from generator.model import Link
+from generator.catalog.model import Link
+from generator.listings.links import classify_url, extract_links, find_urls, trim_url
 
 
 @pytest.mark.parametrize(

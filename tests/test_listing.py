@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from generator.errors import Problem
-from generator.listing import ListingEntry, Paragraph, ParsedListing, decode_listing, parse_listing, split_paragraphs
+from generator.listings.parsing import (
+    ListingEntry,
+    Paragraph,
+    ParsedListing,
+    decode_listing,
+    parse_listing,
+    split_paragraphs,
+)
 
 SOURCES = Path(__file__).resolve().parents[1] / "data" / "sources"
 PATH = "data/sources/listing.txt"

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from generator.memory import TreeMemory, descendants, proportional_kb
+from generator.bench.memory import TreeMemory, descendants, proportional_kb
 
 
 def test_descendants_include_a_running_child() -> None:

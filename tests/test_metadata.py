@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 
-from generator.metadata import json_ld, scholar_meta
-from generator.model import Paper
+from generator.catalog.model import Paper
+from generator.site.metadata import json_ld, scholar_meta
 
 PAPER = Paper(
     slug="a-paper",

@@ -1,4 +1,4 @@
-"""Markdown converted in helper processes during `mkdocs build` (generator/mkdocs_parallel.py): the real MkDocs
+"""Markdown converted in helper processes during `mkdocs build` (generator/mkdocs/convert.py): the real MkDocs
 build of the bundled catalog, in this process, with conversion forced onto two processes from two pages."""
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-import generator.mkdocs_parallel as mkdocs_parallel
-from generator.mkdocs_parallel import Converted, Record, take
+import generator.mkdocs.convert as mkdocs_parallel
+from generator.mkdocs.convert import Converted, Record, take
 from tests.conftest import REPOSITORY, built_site, copy_project, snapshot
 
 
@@ -40,8 +40,8 @@ def build_site(project: Path, site: Path) -> None:
 @pytest.fixture
 def two_processes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """Conversion on two processes from two pages; the file each converting process writes its id to."""
-    monkeypatch.setattr("generator.workers.PARALLEL_FROM", 2)
-    monkeypatch.setattr("generator.workers.worker_count", lambda: 2)
+    monkeypatch.setattr("generator.runtime.workers.PARALLEL_FROM", 2)
+    monkeypatch.setattr("generator.runtime.workers.worker_count", lambda: 2)
     converters = tmp_path / "converters"
     convert = mkdocs_parallel.convert
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from generator.model import Catalog, Paper
+from generator.catalog.model import Catalog, Paper
 
 
 def paper(slug: str, title: str) -> Paper:

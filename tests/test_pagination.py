@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
-from generator.model import Paper
-from generator.pagination import page_paths, paginate
+from generator.catalog.model import Paper
+from generator.site.pagination import page_paths, paginate
 
 
 def papers(count: int) -> list[Paper]:

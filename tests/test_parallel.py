@@ -10,13 +10,14 @@ from typing import BinaryIO
 
 import pytest
 
-from generator import parallel, write
-from generator import workers as runs
-from generator.build import Project, render_pages, write_pages
-from generator.model import Catalog
-from generator.render import paper_page, render_site
-from generator.synthetic import synthetic_catalog
-from generator.write import encoded
+from generator.bench.synthetic import synthetic_catalog
+from generator.catalog.model import Catalog
+from generator.output import writer as write
+from generator.output.writer import encoded
+from generator.pipeline import Project, render_pages, write_pages
+from generator.runtime import rendering as parallel
+from generator.runtime import workers as runs
+from generator.site.render import paper_page, render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 

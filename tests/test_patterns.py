@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import time
 
-from generator.catalog import load_catalog
-from generator.model import Tag, TagRule
-from generator.patterns import MAX_PROGRAM_SIZE, compile_pattern
-from generator.tagging import suggest_tags
+from generator.catalog.model import Tag, TagRule
+from generator.catalog.patterns import MAX_PROGRAM_SIZE, compile_pattern
+from generator.catalog.store import load_catalog
+from generator.tagger.suggester import suggest_tags
 from tests.conftest import REPOSITORY, patterns
 
 

@@ -6,8 +6,8 @@ import datetime
 import subprocess
 from pathlib import Path
 
-from generator.model import Catalog
-from generator.permalinks import page_urls
+from generator.catalog.model import Catalog
+from generator.site.permalinks import page_urls
 from tests.conftest import REPOSITORY, run_cli
 
 MANIFEST = "data/published-urls.txt"
@@ -141,8 +141,8 @@ def test_pages_of_the_base_branch_count_as_published(fixture_project: Path) -> N
 
 
 def test_redirects_are_only_ever_written_under_papers_and_tags() -> None:
-    from generator.model import Catalog, Paper, Tag
-    from generator.permalinks import render_redirects
+    from generator.catalog.model import Catalog, Paper, Tag
+    from generator.site.permalinks import render_redirects
 
     hostile = ("../../../../x", "../javascripts/search.js", "", "index", "a/b", "ok-alias")
     paper = Paper("paper", "A title", "An abstract.", (), (), (), datetime.date(2025, 1, 2), aliases=hostile)

@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from generator.progress import Progress, progress
+from generator.runtime.progress import Progress, progress
 
 
 class Terminal(io.StringIO):

@@ -16,18 +16,18 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from generator import terms
+from generator.catalog.slugs import SLUG_MAX_LENGTH, make_slug, title_key
 from generator.errors import Problem
-from generator.links import URL_PATTERN, classify_url, find_urls, trim_url
-from generator.listing import SENTENCE_ENDS, ListingEntry, ParsedListing, decode_listing, parse_listing
-from generator.slugs import SLUG_MAX_LENGTH, make_slug, title_key
-from generator.text import (
+from generator.listings.links import URL_PATTERN, classify_url, find_urls, trim_url
+from generator.listings.parsing import SENTENCE_ENDS, ListingEntry, ParsedListing, decode_listing, parse_listing
+from generator.listings.text import (
     CONTROL_CHARACTERS,
     clean_latex,
     escape_markdown,
     first_sentence,
     markdown_with_links,
 )
+from generator.related import terms
 
 settings.register_profile(
     "papershelf-properties",

@@ -8,11 +8,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from generator import related
-from generator.catalog import load_catalog
-from generator.model import Paper
-from generator.related import related_papers
-from generator.terms import TermIds, terms
+from generator.catalog.model import Paper
+from generator.catalog.store import load_catalog
+from generator.related import neighbours as related
+from generator.related.neighbours import related_papers
+from generator.related.terms import TermIds, terms
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -156,7 +156,7 @@ def test_terms_read_in_runs_on_two_processes_make_the_same_matrix(monkeypatch: p
     papers = sorted(bundled(), key=lambda paper: paper.slug)
     alone = related._tfidf(papers)
     monkeypatch.setattr(related, "workers_for", lambda items: 2)
-    monkeypatch.setattr("generator.workers.PART_MAX", 9)  # 13 runs, each with ids of its own
+    monkeypatch.setattr("generator.runtime.workers.PART_MAX", 9)  # 13 runs, each with ids of its own
     in_runs = related._tfidf(papers)
     assert alone.shape == in_runs.shape
     for part in ("indptr", "indices", "data"):

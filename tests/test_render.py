@@ -11,13 +11,13 @@ from pathlib import Path
 import feedparser  # type: ignore[import-untyped]
 import pytest
 
-from generator.catalog import load_catalog
-from generator.citation import bibliography
-from generator.exports import papers_json
-from generator.model import Catalog, Listing, Paper, sort_key
-from generator.render import TAG_FEED_ENTRIES, SiteRenderer, render_site, source_of_page
-from generator.synthetic import synthetic_catalog
-from generator.write import FileContent
+from generator.bench.synthetic import synthetic_catalog
+from generator.catalog.model import Catalog, Listing, Paper, sort_key
+from generator.catalog.store import load_catalog
+from generator.output.writer import FileContent
+from generator.site.citation import bibliography
+from generator.site.exports import papers_json
+from generator.site.render import TAG_FEED_ENTRIES, SiteRenderer, render_site, source_of_page
 from tests.conftest import FIXTURES
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -6,10 +6,10 @@ import datetime
 
 import pytest
 
-from generator.catalog import dump_paper, paper_to_data
-from generator.model import Link, Listing, Location, Paper, Tag, TagRule
-from generator.schema import parse_paper, parse_tags
-from generator.yamlfile import dump_yaml, read_yaml
+from generator.catalog.model import Link, Listing, Location, Paper, Tag, TagRule
+from generator.catalog.schema import parse_paper, parse_tags
+from generator.catalog.store import dump_paper, paper_to_data
+from generator.catalog.yamlfile import dump_yaml, read_yaml
 from tests.conftest import patterns
 
 NEXT_YEAR = datetime.date.today().year + 1

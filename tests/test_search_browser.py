@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
-from generator.serving import serve
+from generator.site.serving import serve
 from tests.conftest import REPOSITORY, built_site, copy_project
 
 PAPER = "papers/mmlu-cf-a-contamination-free-multi-task-language-understanding-benchmark/"

@@ -15,11 +15,11 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from generator import search_index
-from generator.model import Catalog, Link, Paper, Tag, TagRule
-from generator.search_index import search_files
-from generator.serving import serve
-from generator.write import write_files
+from generator.catalog.model import Catalog, Link, Paper, Tag, TagRule
+from generator.output.writer import write_files
+from generator.search import index as search_index
+from generator.search.index import search_files
+from generator.site.serving import serve
 from tests.conftest import REPOSITORY
 
 TAGS = (Tag("speech", "Speech", "Spoken.", TagRule()), Tag("vision", "Vision", "Seen.", TagRule()))

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from generator import search_index
-from generator.model import Catalog, Link, Paper, Tag, TagRule
-from generator.search_index import ENTRY, search_files, words
+from generator.catalog.model import Catalog, Link, Paper, Tag, TagRule
+from generator.search import index as search_index
+from generator.search.index import ENTRY, search_files, words
 
 TAGS = (Tag("speech", "Speech", "Spoken language.", TagRule()), Tag("vision", "Vision", "Images.", TagRule()))
 CODE = (Link("code", "https://github.com/lab/repo"),)

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.catalog import dump_paper, load_catalog
-from generator.links import find_urls
-from generator.listing import parse_listing
-from generator.model import Catalog
-from generator.slugs import title_key
-from generator.synthetic import synthetic_catalog
-from generator.text import clean_latex
+from generator.bench.synthetic import synthetic_catalog
+from generator.catalog.model import Catalog
+from generator.catalog.slugs import title_key
+from generator.catalog.store import dump_paper, load_catalog
+from generator.listings.links import find_urls
+from generator.listings.parsing import parse_listing
+from generator.listings.text import clean_latex
 from tests.conftest import REPOSITORY, copy_project, run_cli
 
 

@@ -6,7 +6,7 @@ import gzip
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from generator.sitemap import NAMESPACE, split_sitemap, urlset
+from generator.site.sitemap import NAMESPACE, split_sitemap, urlset
 
 SITE_URL = "https://example.org/papershelf/"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.slugs import RESERVED_SLUGS, SLUG_MAX_LENGTH, make_slug, slug_problem, title_key
+from generator.catalog.slugs import RESERVED_SLUGS, SLUG_MAX_LENGTH, make_slug, slug_problem, title_key
 
 
 def test_make_slug() -> None:

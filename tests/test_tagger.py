@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from generator.model import Tag, TagRule
-from generator.patterns import Pattern, compile_pattern
+from generator.catalog.model import Tag, TagRule
+from generator.catalog.patterns import Pattern, compile_pattern
 from generator.tagger import Example, Settings, train
 from generator.tagger.evaluate import Protocol, evaluate
 from generator.tagger.metrics import Counts, score

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog import load_catalog
-from generator.model import Tag, TagRule
-from generator.tagging import Suggester, suggest_tags
+from generator.catalog.model import Tag, TagRule
+from generator.catalog.store import load_catalog
+from generator.tagger.suggester import Suggester, suggest_tags
 from tests.conftest import REPOSITORY, load_clean, patterns
 
 RULE = TagRule(title=patterns(r"\bspeech\b"), abstract=patterns(r"\baudio\b", r"\basr\b"), min_hits=2)

@@ -7,8 +7,8 @@ import datetime
 import pytest
 import yaml
 
-from generator.model import Link, Paper
-from generator.templating import (
+from generator.catalog.model import Link, Paper
+from generator.site.templating import (
     CodeBadges,
     Markdown,
     Memo,

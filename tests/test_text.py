@@ -6,7 +6,7 @@ import markdown  # type: ignore[import-untyped]
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.text import clean_latex, escape_markdown, first_sentence, markdown_with_links
+from generator.listings.text import clean_latex, escape_markdown, first_sentence, markdown_with_links
 
 
 @pytest.mark.parametrize(

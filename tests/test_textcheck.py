@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator import textcheck
-from generator.text import clean_latex
+from generator.listings import textcheck
+from generator.listings.text import clean_latex
 
 PAPERS = [
     {"title": r"Fast \textit{k}NN", "abstract": r"5\(\times\) faster; code at https://x.org/\a{b}."},

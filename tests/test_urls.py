@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.urls import arxiv_problem, url_problem
+from generator.catalog.urls import arxiv_problem, url_problem
 
 MARKUP = 'holds a character no URL may hold (< > " ` or a backslash); percent-encode it'
 INVISIBLE = "holds white space or an invisible character; remove it or percent-encode it"

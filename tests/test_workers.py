@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from generator import workers
-from generator.workers import map_runs
+from generator.runtime import workers
+from generator.runtime.workers import map_runs
 
 
 def numbers(start: int, end: int) -> list[int]:

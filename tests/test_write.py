@@ -10,8 +10,8 @@ from typing import BinaryIO
 
 import pytest
 
-from generator import write
-from generator.write import WriteReport, write_atomically, write_files
+from generator.output import writer as write
+from generator.output.writer import WriteReport, write_atomically, write_files
 
 OLD = 1_000_000_000
 

@@ -10,8 +10,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.catalog.yamlfile import FastLoader, LocatedDict, LocatedList, LocatedLoader, dump_yaml, read_yaml
 from generator.errors import Problem
-from generator.yamlfile import FastLoader, LocatedDict, LocatedList, LocatedLoader, dump_yaml, read_yaml
 
 PATH = "data/papers/x.yml"
 

@@ -1,4 +1,4 @@
-// Paper search over PaperShelf's own static index (generator/search_index.py describes its files):
+// Paper search over PaperShelf's own static index (generator/search/index.py describes its files):
 // a query, tag filters combined with "all of" or "any of", and "has code". A first search fetches the
 // entry file, one word chunk per query word and the few paper files of the results shown, whatever
 // the catalog's size. Everything a result shows is set as text, never as HTML.
@@ -50,7 +50,7 @@
   const SHOWN = 10; // results per page of results: each may cost a paper file
   const PREFIX_WEIGHT = 0.6; // a word the query word only begins ranks below the word itself
   const PREFIX_CHUNKS = 2; // word chunks read for one query word, at most
-  const WORD = /[\p{L}\p{N}]+/gu; // as generator/search_index.py's WORD, after NFKC and lowercasing
+  const WORD = /[\p{L}\p{N}]+/gu; // as generator/search/index.py's WORD, after NFKC and lowercasing
   let generation = 0;
   let ranked = []; // [id, score] pairs of the current search, best first
   let complete = true; // whether `ranked` holds every match, or only common words' best papers

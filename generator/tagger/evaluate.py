@@ -12,10 +12,10 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
 
-from generator.model import Tag
+from generator.catalog.model import Tag
 from generator.tagger.metrics import Scores, score
 from generator.tagger.model import Example, label_matrix, train
-from generator.tagging import suggest_tags
+from generator.tagger.suggester import suggest_tags
 
 SEED = 0
 Suggest = Callable[[Sequence[Example], Sequence[Example], tuple[Tag, ...]], list[tuple[str, ...]]]

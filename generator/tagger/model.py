@@ -14,7 +14,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
 
-from generator.model import Catalog, Tag
+from generator.catalog.model import Catalog, Tag
 from generator.tagger.vocabulary import VocabularyScorer, rule_scores
 
 Scores = NDArray[np.float64]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.catalog.model import Tag
 from generator.errors import Problem
-from generator.model import Tag
 from generator.tagger.model import Example
 
 

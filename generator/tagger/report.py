@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from generator.catalog import display_path, load_catalog
+from generator.catalog.store import display_path, load_catalog
 from generator.errors import Problem, printable
 from generator.tagger.evaluate import Evaluation, Protocol, evaluate
 from generator.tagger.model import Example

@@ -11,7 +11,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse  # type: ignore[import-untyped]
 
-from generator.model import Tag
+from generator.catalog.model import Tag
 
 if TYPE_CHECKING:
     from generator.tagger.model import Example

@@ -1,0 +1,1 @@
+"""`python -m generator bench`: a synthetic catalog built for real, every stage measured."""

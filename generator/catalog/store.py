@@ -1,0 +1,191 @@
+"""Loading data/ into a Catalog, and writing a paper back as YAML."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.catalog.datafiles import SourceFile, folder_problem, read_file, read_tags_file, scan_papers
+from generator.catalog.model import Catalog, Listing, Location, Paper, Tag
+from generator.catalog.schema import parse_paper, parse_tags
+from generator.catalog.yamlfile import dump_yaml, read_yaml
+from generator.errors import Problem
+from generator.runtime.workers import collection_paused, map_runs, workers_for
+
+PAPERS_DIR = "papers"
+TAGS_FILE = "tags.yml"
+
+
+@dataclass(frozen=True)
+class LoadedCatalog:
+    """The catalog with where each paper and tag came from, for messages that point at a line."""
+
+    catalog: Catalog
+    paper_locations: tuple[Location, ...] = ()  # in the order of catalog.papers
+    # Papers read with problems: never built, but checked for the rest of their problems.
+    partial: tuple[tuple[Paper, Location], ...] = ()
+    vocabulary_loaded: bool = True
+    tag_locations: tuple[Location, ...] = ()  # in the order of catalog.tags
+    tags_path: str = f"data/{TAGS_FILE}"
+    paper_files: tuple[str, ...] = ()  # every paper file read, loaded or not, as curators see its path
+
+
+def display_path(path: Path, root: Path) -> str:
+    """`path` as the curator sees it in the repository: relative to the project root when inside it."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+# The tag vocabulary's file: read, missing (None), or kept from being read by a problem.
+TagsSource = SourceFile | Problem | None
+
+
+def load_tags(source: TagsSource) -> tuple[tuple[tuple[Tag, Location], ...], list[Problem]]:
+    if source is None:
+        return (), [Problem(f"data/{TAGS_FILE}", 0, "the tag vocabulary is missing; create it")]
+    if isinstance(source, Problem):
+        return (), [source]
+    data, problems = read_yaml(source.path, source.data, expected="a YAML list of tags")
+    return parse_tags(source.path, data) if not problems else ((), problems)
+
+
+PaperEntry = tuple[Paper, Location]
+
+
+@dataclass(frozen=True)
+class PapersRead:
+    """What a run of paper files holds: the papers read whole, those read with problems, and the problems,
+    each in the order of the files."""
+
+    papers: list[PaperEntry]
+    partial: list[PaperEntry]
+    problems: list[Problem]
+
+
+def read_papers(sources: Iterable[SourceFile | Problem]) -> PapersRead:
+    """The papers in the given files, each read and checked against the schema (or the problem that kept a
+    file from being read)."""
+    read = PapersRead([], [], [])
+    for source in sources:
+        if isinstance(source, Problem):
+            read.problems.append(source)
+            continue
+        data, read_problems = read_yaml(source.path, source.data)
+        parsed, parse_problems = parse_paper(source.path, data) if not read_problems else (None, read_problems)
+        read.problems.extend(parse_problems)
+        if parsed is not None:
+            (read.partial if parse_problems else read.papers).append(parsed)
+    return read
+
+
+def load_catalog(data_dir: Path, root: Path, workers: int | None = None) -> tuple[LoadedCatalog, list[Problem]]:
+    """Every paper and the tag vocabulary; entries with problems are left out and their problems returned.
+
+    The paper files are read on `workers` processes: by default one per core, for a catalog large enough
+    to be worth it. Only plain files are read (see `generator.catalog.datafiles`)."""
+    with collection_paused():
+        refused = folder_problem(data_dir, display_path(data_dir, root), root)
+        tags_path = data_dir / TAGS_FILE
+        tags_shown = display_path(tags_path, root)
+        tags = refused or read_tags_file(tags_path, tags_shown, root)
+        folder = data_dir / PAPERS_DIR
+        shown, on_disk = display_path(folder, root), os.fspath(folder)
+        names, problems = scan_papers(folder, shown, root) if refused is None else ([], [])
+
+        def read_run(start: int, end: int) -> PapersRead:
+            return read_papers(read_file(f"{on_disk}/{name}", f"{shown}/{name}", root) for name in names[start:end])
+
+        refused_files = [problem.path for problem in problems]
+        loaded, more = _catalog(tags, [f"{shown}/{name}" for name in names], read_run, workers, tags_shown)
+        loaded = dataclasses.replace(loaded, paper_files=(*loaded.paper_files, *refused_files))
+        return loaded, problems + more
+
+
+def parse_catalog(
+    tags_file: TagsSource, paper_sources: list[SourceFile], workers: int | None = None
+) -> tuple[LoadedCatalog, list[Problem]]:
+    """The catalog held in the given files, wherever they were read from (disk, or a git revision)."""
+    with collection_paused():
+        paths = [source.path for source in paper_sources]
+        return _catalog(tags_file, paths, lambda start, end: read_papers(paper_sources[start:end]), workers)
+
+
+def _catalog(
+    tags_file: TagsSource,
+    paper_files: list[str],
+    read_run: Callable[[int, int], PapersRead],
+    workers: int | None,
+    tags_shown: str = f"data/{TAGS_FILE}",
+) -> tuple[LoadedCatalog, list[Problem]]:
+    """The catalog of the tag vocabulary and the paper files, whose runs [start, end) `read_run` reads."""
+    tags, problems = load_tags(tags_file)
+    vocabulary_loaded = not problems
+    tags_shown = tags_file.path if tags_file is not None else tags_shown
+    if workers is None:
+        workers = workers_for(len(paper_files))
+    papers: list[PaperEntry] = []
+    partial: list[PaperEntry] = []
+    for run in map_runs(read_run, len(paper_files), workers):
+        papers += run.papers
+        partial += run.partial
+        problems += run.problems
+    papers.sort(key=lambda pair: pair[0].slug)
+    catalog = Catalog(papers=tuple(paper for paper, _ in papers), tags=tuple(tag for tag, _ in tags))
+    loaded = LoadedCatalog(
+        catalog=catalog,
+        paper_locations=tuple(location for _, location in papers),
+        tag_locations=tuple(location for _, location in tags),
+        tags_path=tags_shown,
+        partial=tuple(partial),
+        vocabulary_loaded=vocabulary_loaded,
+        paper_files=tuple(paper_files),
+    )
+    return loaded, problems
+
+
+def paper_to_data(paper: Paper) -> dict[str, Any]:
+    """The YAML mapping of a paper, in the order a curator reads it; empty optional fields left out."""
+    data: dict[str, Any] = {
+        "slug": paper.slug,
+        "title": paper.title,
+        "tags": list(paper.tags),
+    }
+    if paper.suggested_tags:
+        data["suggested_tags"] = list(paper.suggested_tags)
+    data["abstract"] = paper.abstract
+    if paper.links:
+        data["links"] = [
+            {"kind": link.kind, "url": link.url} | ({"original": link.original} if link.original else {})
+            for link in paper.links
+        ]
+    data["listings"] = [listing_data(listing) for listing in paper.listings]
+    data["added"] = paper.added
+    optional = {
+        "aliases": list(paper.aliases),
+        "authors": list(paper.authors),
+        "year": paper.year,
+        "arxiv": paper.arxiv,
+    }
+    data.update({key: value for key, value in optional.items() if value})
+    return data
+
+
+def listing_data(listing: Listing) -> dict[str, Any]:
+    """A listing as its YAML (and JSON) mapping: the year and position only when known."""
+    data: dict[str, Any] = {"date": listing.date, "source": listing.source}
+    known = {"year": listing.year, "position": listing.position}
+    return data | {key: value for key, value in known.items() if value is not None}
+
+
+def dump_paper(paper: Paper) -> str:
+    return dump_yaml(paper_to_data(paper))
+
+
+def paper_path(data_dir: Path, slug: str) -> Path:
+    return data_dir / PAPERS_DIR / f"{slug}.yml"

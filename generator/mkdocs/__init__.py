@@ -1,0 +1,1 @@
+"""MkDocs: the hooks of mkdocs.yml and its command line."""

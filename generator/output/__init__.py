@@ -1,0 +1,1 @@
+"""Where generated files reach the disk, one writing command at a time."""

@@ -1,0 +1,1 @@
+"""Related papers, by the terms of their titles and abstracts."""

@@ -1,0 +1,1 @@
+"""The site's Markdown: templates, renderers, feeds, citations, exports, sitemaps and redirects."""
