@@ -36,9 +36,9 @@ unit: $(STAMP) browser node_modules/.package-lock.json
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
 
-# Rewrite the golden Markdown files in tests/golden/ from the current templates; review the diff.
+# Rewrite the golden files in tests/golden/ (the rendered Markdown, and the whole built site); review the diff.
 golden: $(STAMP)
-	REFRESH_GOLDEN=1 $(PY) -m pytest tests/test_render.py -q
+	REFRESH_GOLDEN=1 $(PY) -m pytest tests/test_render.py tests/test_golden_site.py -q
 
 # Chromium comes from Debian; Playwright is pointed at it and never downloads a browser.
 browser:

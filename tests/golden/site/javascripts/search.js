@@ -1,0 +1,337 @@
+// Paper search over PaperShelf's own static index (generator/search/index.py describes its files):
+// a query, tag filters combined with "all of" or "any of", and "has code". A first search fetches the
+// entry file, one word chunk per query word and the few paper files of the results shown, whatever
+// the catalog's size. Everything a result shows is set as text, never as HTML.
+(() => {
+  "use strict";
+  const script = document.currentScript.src; // read now: it is null once this file has run
+  // Material's pages hold the box's place in their header (overrides/partials/paper-search.html); the
+  // slim pages of papers and lists (overrides/slim.html) leave it to this script, as the box needs it.
+  let root = document.querySelector("[data-ps-search]");
+  const bar = document.querySelector(".ps-bar");
+  if (!root && bar) {
+    root = document.createElement("div");
+    root.className = "ps-search";
+    root.dataset.psSearch = "";
+    bar.append(root);
+  }
+  if (!root) return;
+  // Static markup, built here rather than sent with every page.
+  root.innerHTML = `
+    <form class="ps-search__form" role="search" aria-label="Papers">
+      <label class="ps-search__label" for="ps-search-input">Search papers</label>
+      <input id="ps-search-input" class="ps-search__input" type="search" name="q" placeholder="Search papers"
+        autocomplete="off" spellcheck="false" aria-controls="ps-search-panel">
+    </form>
+    <div id="ps-search-panel" class="ps-search__panel md-typeset" hidden></div>`;
+  const input = root.querySelector("#ps-search-input");
+  const panel = root.querySelector(".ps-search__panel");
+  panel.innerHTML = `
+    <div class="ps-search__filters">
+      <fieldset class="ps-search__mode">
+        <legend>Papers with</legend>
+        <label><input type="radio" name="ps-mode" value="all" checked> all of the tags</label>
+        <label><input type="radio" name="ps-mode" value="any"> any of the tags</label>
+        <label><input type="checkbox" name="ps-code"> code</label>
+      </fieldset>
+      <details class="ps-search__tags">
+        <summary>Tags</summary>
+        <div class="ps-search__tag-list" data-ps-tags><span>Loading tags…</span></div>
+      </details>
+    </div>
+    <p class="ps-search__status" role="status" aria-live="polite"></p>
+    <ol class="ps-search__results" data-ps-results></ol>
+    <button type="button" class="ps-search__more" hidden>More results</button>`;
+  const status = root.querySelector(".ps-search__status");
+  const list = root.querySelector("[data-ps-results]");
+  const more = root.querySelector(".ps-search__more");
+  const tagBox = root.querySelector("[data-ps-tags]");
+  const base = new URL("..", script); // the site's root: the folder above this file's (javascripts/search.js)
+  const SHOWN = 10; // results per page of results: each may cost a paper file
+  const PREFIX_WEIGHT = 0.6; // a word the query word only begins ranks below the word itself
+  const PREFIX_CHUNKS = 2; // word chunks read for one query word, at most
+  const WORD = /[\p{L}\p{N}]+/gu; // as generator/search/index.py's WORD, after NFKC and lowercasing
+  let generation = 0;
+  let ranked = []; // [id, score] pairs of the current search, best first
+  let complete = true; // whether `ranked` holds every match, or only common words' best papers
+  let terms = [];
+
+  const fetched = new Map();
+  function fetchJson(path) {
+    if (!fetched.has(path)) {
+      const request = fetch(new URL(path, base)).then((response) => {
+        if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+        return response.json();
+      });
+      request.catch(() => fetched.delete(path)); // a failed download may be tried again
+      fetched.set(path, request);
+    }
+    return fetched.get(path);
+  }
+  const entry = () => fetchJson("search/index.json");
+  async function part(path) {
+    return fetchJson(`search/${(await entry()).root}${path}`);
+  }
+
+  function words(text) {
+    return text.normalize("NFKC").toLowerCase().match(WORD) || [];
+  }
+
+  // Python's order of strings, by code point (JavaScript's < compares UTF-16 units).
+  function compare(a, b) {
+    const x = [...a];
+    const y = [...b];
+    for (let i = 0; i < Math.min(x.length, y.length); i += 1) {
+      const difference = x[i].codePointAt(0) - y[i].codePointAt(0);
+      if (difference) return difference;
+    }
+    return x.length - y.length;
+  }
+
+  // The chunk a word sorts into: the last whose first word is not after it (-1 before the first).
+  function chunkOf(index, word) {
+    let low = 0;
+    let high = index.chunks.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (compare(index.chunks[middle], word) <= 0) {
+        found = middle;
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    return found;
+  }
+
+  function ids(gaps) {
+    let id = 0;
+    return gaps.map((gap) => (id += gap));
+  }
+
+  // The indexed words that `word` begins (itself first if indexed), with where their files are.
+  async function matchesOf(index, word) {
+    const start = Math.max(0, chunkOf(index, word));
+    const found = [];
+    for (let n = start; n < Math.min(index.chunks.length, start + PREFIX_CHUNKS); n += 1) {
+      if (n > start && !index.chunks[n].startsWith(word)) break;
+      (await part(`w/${n}.json`)).forEach((item, position) => {
+        if (item[0].startsWith(word)) found.push({ chunk: n, position, item });
+      });
+    }
+    return found;
+  }
+
+  // One query word's papers and scores. Without `exact`, a common word keeps only its best papers.
+  async function scoresOf(index, word, exact) {
+    const scores = new Map();
+    let complete = true;
+    let atLeast = 0;
+    const add = (gaps, values, weight) => {
+      ids(gaps).forEach((id, i) => {
+        const score = values[i] * weight;
+        if (!(scores.get(id) >= score)) scores.set(id, score);
+      });
+    };
+    const found = await matchesOf(index, word);
+    await Promise.all(
+      found.map(async ({ chunk, position, item: [indexed, count, gaps, values] }) => {
+        const weight = indexed === word ? 1 : PREFIX_WEIGHT;
+        add(gaps, values, weight);
+        atLeast = Math.max(atLeast, count);
+        if (count > gaps.length) {
+          if (!exact) complete = false;
+          else {
+            // The rest ranks below the word's best papers: titles first, then the others.
+            const [titled, others] = await part(`m/${chunk}-${position}.json`);
+            add(titled, titled.map(() => index.titleScore), weight);
+            add(others, others.map(() => 0), weight);
+          }
+        }
+      }),
+    );
+    return { scores, complete, atLeast };
+  }
+
+  function chosenTags() {
+    return [...tagBox.querySelectorAll("input:checked")].map((box) => Number(box.dataset.tag));
+  }
+
+  // The papers the filters allow, as a Set of ids; null when no filter is set.
+  async function allowed() {
+    const sets = [];
+    const tags = chosenTags();
+    if (tags.length) {
+      const members = await Promise.all(tags.map(async (tag) => new Set(ids(await part(`t/${tag}.json`)))));
+      const mode = root.querySelector("input[name=ps-mode]:checked").value;
+      sets.push(
+        mode === "any"
+          ? new Set(members.flatMap((set) => [...set]))
+          : members.reduce((kept, set) => new Set([...kept].filter((id) => set.has(id)))),
+      );
+    }
+    if (root.querySelector("input[name=ps-code]").checked) sets.push(new Set(ids(await part("code.json"))));
+    if (!sets.length) return null;
+    return sets.reduce((kept, set) => new Set([...kept].filter((id) => set.has(id))));
+  }
+
+  // Ranked [id, score] pairs, and the count to show (a lower bound when `complete` is false).
+  // Without `exact`, a single common word ranks only its best papers, which is all a first page needs.
+  async function find(query, exact = false) {
+    const index = await entry();
+    const stop = new Set(index.stop);
+    terms = [...new Set(words(query))].filter((word) => word.length > 1 && !stop.has(word));
+    const filter = await allowed();
+    if (!terms.length) {
+      const found = query.trim() || !filter ? [] : [...filter].sort((a, b) => a - b).map((id) => [id, 0]);
+      return { found, count: found.length, complete: true };
+    }
+    const whole = exact || terms.length > 1 || filter !== null;
+    const perWord = await Promise.all(terms.map((word) => scoresOf(index, word, whole)));
+    let scores = perWord[0].scores;
+    for (const other of perWord.slice(1)) {
+      const both = new Map();
+      for (const [id, score] of scores) if (other.scores.has(id)) both.set(id, score + other.scores.get(id));
+      scores = both;
+    }
+    let found = [...scores].filter(([id]) => filter === null || filter.has(id));
+    found = found.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const complete = perWord.every((word) => word.complete);
+    return { found, count: complete ? found.length : Math.max(...perWord.map((word) => word.atLeast)), complete };
+  }
+
+  async function paper(index, id) {
+    const records = await part(`d/${Math.floor(id / index.perFile)}.json`);
+    return records[id % index.perFile];
+  }
+
+  // `text` as nodes, with the words that a query word begins in <mark>.
+  function marked(text) {
+    const nodes = [];
+    let position = 0;
+    for (const match of text.matchAll(WORD)) {
+      const word = words(match[0])[0] || "";
+      if (!terms.some((term) => word.startsWith(term))) continue;
+      nodes.push(document.createTextNode(text.slice(position, match.index)));
+      const mark = document.createElement("mark");
+      mark.textContent = match[0];
+      nodes.push(mark);
+      position = match.index + match[0].length;
+    }
+    nodes.push(document.createTextNode(text.slice(position)));
+    return nodes;
+  }
+
+  function resultItem(index, [slug, title, tags, code, excerpt]) {
+    const entry = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = new URL(`papers/${encodeURIComponent(slug)}/`, base).href;
+    link.className = "ps-search__title";
+    link.append(...marked(title));
+    const text = document.createElement("p");
+    text.append(...marked(excerpt));
+    const about = document.createElement("p");
+    about.className = "ps-search__result-tags";
+    about.textContent = [...tags.map((tag) => index.tags[tag][0]), ...(code ? ["code"] : [])].join(" · ");
+    entry.append(link, text, about);
+    return entry;
+  }
+
+  function showCount(count) {
+    const number = count.toLocaleString("en");
+    const noun = count === 1 ? "paper" : "papers";
+    status.textContent = complete ? `${number} ${noun}` : `at least ${number} ${noun}`;
+  }
+
+  async function showMore(mine) {
+    const index = await entry();
+    if (!complete && list.children.length + SHOWN > ranked.length) {
+      const found = await find(input.value, true);
+      if (mine !== generation) return;
+      ({ found: ranked, complete } = found);
+      showCount(found.count);
+    }
+    const next = ranked.slice(list.children.length, list.children.length + SHOWN);
+    const records = await Promise.all(next.map(([id]) => paper(index, id)));
+    if (mine !== generation) return;
+    list.append(...records.map((record) => resultItem(index, record)));
+    more.hidden = complete && list.children.length >= ranked.length;
+  }
+
+  async function run() {
+    const mine = ++generation;
+    const query = input.value;
+    const { found, count, complete: all } = await find(query);
+    if (mine !== generation) return;
+    if (!query.trim() && !found.length) {
+      status.textContent = "Type a word, or pick tags.";
+      list.replaceChildren();
+      more.hidden = true;
+      return;
+    }
+    ranked = found;
+    complete = all;
+    showCount(count);
+    list.replaceChildren();
+    await showMore(mine);
+  }
+
+  function showTags(index) {
+    tagBox.replaceChildren(
+      ...index.tags
+        .map(([name, count], tag) => ({ name, count, tag }))
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map(({ name, count, tag }) => {
+          const label = document.createElement("label");
+          const box = document.createElement("input");
+          box.type = "checkbox";
+          box.value = name;
+          box.dataset.tag = String(tag);
+          label.append(box, ` ${name} (${count})`);
+          return label;
+        }),
+    );
+  }
+
+  let timer = 0;
+  function soon() {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => run().catch(report), 120);
+  }
+
+  function report(error) {
+    status.textContent = "Search is not available right now.";
+    console.warn(error);
+  }
+
+  function open() {
+    panel.hidden = false;
+  }
+
+  let tagsShown = false;
+  root.querySelector(".ps-search__tags").addEventListener("toggle", () => {
+    if (tagsShown) return;
+    tagsShown = true;
+    entry().then(showTags).catch(report);
+  });
+
+  more.addEventListener("click", () => showMore(generation).catch(report));
+  input.addEventListener("focus", open);
+  input.addEventListener("input", () => {
+    open();
+    soon();
+  });
+  root.querySelector("form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    soon();
+  });
+  panel.addEventListener("change", soon);
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && !panel.hidden) {
+      panel.hidden = true;
+      input.blur();
+    }
+  });
+  document.addEventListener("click", (event) => {
+    if (!root.contains(event.target)) panel.hidden = true;
+  });
+})();
