@@ -54,5 +54,6 @@ screenshot: $(STAMP) browser
 	$(PY) -m generator build
 	$(PY) -m tests.screenshot
 
+# What the generator writes, as generator/output/outputs.py lists it.
 clean:
-	rm -rf site docs/index.md docs/papers docs/tags
+	$(PYTHON) -m generator.output.outputs | xargs rm -rf

@@ -22,6 +22,7 @@ from generator.catalog.check import check_catalog
 from generator.catalog.model import Catalog
 from generator.catalog.store import PAPERS_DIR, LoadedCatalog, load_catalog
 from generator.errors import Problem
+from generator.output.outputs import GENERATED, SITE
 from generator.output.writer import FileContent, WriteReport, remove_stale, remove_temporaries, write_files
 from generator.runtime.rendering import Target, render_site, write_site
 from generator.runtime.workers import collection_paused
@@ -36,23 +37,7 @@ from generator.site.permalinks import (
     render_redirects,
 )
 
-# Paths under docs/ that the generator owns; everything else in docs/ is written by hand.
-GENERATED = (
-    "index.md",
-    "papers",
-    "tags",
-    "contributing.md",
-    "data.md",
-    "feed.xml",
-    "papers.json.gz",
-    "papers.bib.gz",
-    "search",
-    # Published uncompressed by earlier builds: owned still, so that a build removes them from docs/.
-    "papers.json",
-    "papers.bib",
-)
 CONTRIBUTING = "CONTRIBUTING.md"
-SITE = "site"
 # The folders `run_mkdocs` builds the site in and moves the old site to, beside it: `.site.PID.tmp`,
 # `.site.old.PID.tmp`.
 STAGED_SITE = r"\.{name}\.(?:old\.)?[0-9]+\.tmp"

@@ -24,8 +24,9 @@ from generator.bench.synthetic import synthetic_catalog
 from generator.catalog.model import Catalog
 from generator.catalog.store import dump_paper, load_catalog
 from generator.catalog.yamlfile import dump_yaml
+from generator.output.outputs import GENERATED
 from generator.output.writer import write_files
-from generator.pipeline import GENERATED, Project, load_and_check, write_pages
+from generator.pipeline import Project, load_and_check, write_pages
 from generator.runtime.workers import worker_count
 
 T = TypeVar("T")
