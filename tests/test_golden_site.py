@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import GENERATED
+from generator.output.outputs import GENERATED
 from tests.conftest import FIXTURES, REPOSITORY, copy_project, run_cli, snapshot
 
 GOLDEN = Path(__file__).parent / "golden"
