@@ -1,7 +1,7 @@
 """The whole site of a frozen copy of the bundled catalog, built for real, against a golden copy: a change to
 the generator that changes any byte of the site shows here, file by file. `make golden` rewrites it.
 
-Our own files (pages, feeds, sitemaps, search index, scripts and styles) are kept as text in tests/golden/site/,
+Our own generated files (pages, feeds, sitemaps, search index) are kept as text in tests/golden/site/,
 so that a diff shows what changed; every file, the theme's assets and compressed ones included, is listed with
 its SHA-256 in tests/golden/site.sha256.
 """
@@ -33,7 +33,9 @@ HAND_WRITTEN = {"contributing/index.html"} | {
 
 
 def kept_as_text(path: str) -> bool:
-    return not path.startswith(THEME_ASSETS) and Path(path).suffix in TEXT_SUFFIXES
+    """Our own files, but not the scripts and styles MkDocs copies unchanged from docs/: their text is there."""
+    copied = path.split("/", 1)[0] not in GENERATED and (REPOSITORY / "docs" / path).is_file()
+    return not path.startswith(THEME_ASSETS) and not copied and Path(path).suffix in TEXT_SUFFIXES
 
 
 def hashes_of(files: dict[str, bytes]) -> str:
