@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.catalog.model import Listing, Paper
+from generator.catalog.model import Catalog, Listing, Paper, newest_first
 from generator.listings.dating import ListingYear, year_of_listing
-from generator.site.feeds import newest_first
 from tests.conftest import run_cli
 
 TODAY = datetime.date(2026, 3, 20)
@@ -92,3 +91,17 @@ def test_newest_first_by_day_added_then_listing_day_then_place() -> None:
     # A paper listed twice counts from its first listing.
     relisted = dataclasses.replace(papers[2], listings=(*papers[2].listings, Listing("Mar 20", "d.txt", 2025, 1)))
     assert [p.slug for p in newest_first([relisted, papers[0]])] == ["zeta", "older"]
+
+
+def test_the_lists_order_is_newest_first_then_by_title() -> None:
+    day = datetime.date(2026, 11, 30)
+    papers = (
+        paper("b-newest", day, Listing("Mar 19", "c.txt", 2025, 2)),
+        paper("zebra-undated", day),
+        paper("apple-undated", day),
+        paper("c-older", datetime.date(2026, 11, 1), Listing("Mar 19", "c.txt", 2025, 1)),
+    )
+    catalog = Catalog(papers, ())
+    # Undated papers added on the day count from that day, so they come before the listing of March 2025.
+    assert [p.slug for p in catalog.by_recency] == ["apple-undated", "zebra-undated", "b-newest", "c-older"]
+    assert newest_first(reversed(catalog.by_recency)) == catalog.by_recency

@@ -12,7 +12,7 @@ import feedparser  # type: ignore[import-untyped]
 import pytest
 
 from generator.bench.synthetic import synthetic_catalog
-from generator.catalog.model import Catalog, Listing, Paper, sort_key
+from generator.catalog.model import Catalog, Listing, Paper, newest_first
 from generator.catalog.store import load_catalog
 from generator.output.writer import FileContent
 from generator.site.citation import bibliography
@@ -106,7 +106,7 @@ def test_exports_are_gzipped_the_same_each_time_and_unpack_to_the_exported_text(
     }
     assert unpacked == renderer.render_exports() | renderer.render_bibliographies()
     assert unpacked["papers.json"] == papers_json(fixture_catalog, renderer.url_of)
-    everything = sorted(fixture_catalog.papers, key=sort_key)
+    everything = newest_first(fixture_catalog.papers)
     assert unpacked["papers.bib"] == bibliography(everything, renderer.url_of)
     speech = [paper for paper in everything if "speech" in paper.tags]
     assert unpacked["tags/speech/papers.bib"] == bibliography(speech, renderer.url_of) != ""
@@ -153,14 +153,14 @@ def test_long_lists_are_cut_into_pages_that_link_to_each_other(long_lists: dict[
 
 def test_each_page_lists_its_slice_under_a_numbered_title(long_lists: dict[str, str]) -> None:
     second = long_lists["papers/page/2.md"]
-    assert "\n# All papers, page 2 of 3\n\n401 papers, 0 with code, by title; here 201 to 400.\n" in second
+    assert "\n# All papers, page 2 of 3\n\n401 papers, 0 with code, newest first; here 201 to 400.\n" in second
     assert second.count("{ .ps-title }") == 200
     assert "[Paper 200](../../papers/paper-200.md)" in second and "paper-199.md" not in second
     last = long_lists["tags/speech/page/3.md"]
     assert "\n# Speech, page 3 of 3\n" in last
     assert "\n401 papers (401 to 401 here) · [All tags](../../../tags/index.md) · " in last
     assert last.count("{ .ps-title }") == 1
-    assert "description: Every paper in the catalog, by title, page 2 of 3.\n" in second
+    assert "description: Every paper in the catalog, newest first, page 2 of 3.\n" in second
 
 
 @pytest.mark.parametrize(

@@ -133,12 +133,24 @@ def test_home_and_overview_pages_count_papers_and_tags(
     home = page(project).select_one("article")
     assert home is not None
     assert "111 papers" in home.get_text()
-    assert len(home.select(".ps-chips a")) == len(catalog.tags)
+    counts = {tag.slug: sum(tag.slug in paper.all_tags for paper in catalog.papers) for tag in catalog.tags}
+    used = [tag for tag in catalog.tags if counts[tag.slug]]
+    unused = [tag for tag in catalog.tags if not counts[tag.slug]]
+    assert 0 < len(used) < len(catalog.tags)
+    # The home page shows the topics that have papers; the overview lists the others apart, as links.
+    assert [chip.get_text() for chip in home.select(".ps-chips a")] == [f"{t.name} ({counts[t.slug]})" for t in used]
+    assert f"{len(used)} topics" in home.get_text()
     overview = page(project, "tags").select_one("article")
     assert overview is not None
-    for tag in catalog.tags:
-        count = len([paper for paper in catalog.papers if tag.slug in paper.tags])
-        assert f"{tag.name} · {count} paper" in overview.get_text()
+    for tag in used:
+        assert f"{tag.name} · {counts[tag.slug]} paper" in overview.get_text()
+    assert [link.get_text() for link in overview.select("h2#no-papers-yet ~ p a")] == [tag.name for tag in unused]
+    empty = page(project, f"tags/{unused[0].slug}").select_one("article")
+    assert empty is not None
+    assert (
+        "No papers yet. A curator can see which papers the tag would reach with "
+        f"python -m generator retag --tag {unused[0].slug} --dry-run" in " ".join(empty.get_text().split())
+    )
     everything = page(project, "papers").select("article a.ps-title")
     assert len(everything) == 111
 

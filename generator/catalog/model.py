@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -82,12 +83,12 @@ class Paper:
         return self.tags + tuple(tag for tag in self.suggested_tags if tag not in self.tags)
 
     @property
-    def recency(self) -> tuple[int, int, int, str]:
+    def recency(self) -> tuple[int, int, int]:
         """Newest first when sorted: the day it was added; among papers added the same day, the day of its first
-        dated listing (else the day it was added), then its place in that listing; then its slug."""
+        dated listing (else the day it was added), then its place in that listing."""
         dated = [(listing.day, listing.position or 0) for listing in self.listings if listing.day is not None]
         day, position = min(dated) if dated else (self.added, 0)
-        return (-self.added.toordinal(), -day.toordinal(), position, self.slug)
+        return (-self.added.toordinal(), -day.toordinal(), position)
 
     @property
     def needs_tags(self) -> bool:
@@ -165,8 +166,19 @@ class Catalog:
 
     @cached_property
     def by_title(self) -> tuple[Paper, ...]:
-        """The papers in the lists' order, found once for every part of the build that needs it."""
+        """The papers alphabetically by title, found once for every part of the build that needs it."""
         return tuple(sorted(self.papers, key=sort_key))
+
+    @cached_property
+    def by_recency(self) -> tuple[Paper, ...]:
+        """The papers in the lists' order: newest first, found once for every part of the build that needs it."""
+        return newest_first(self.papers)
+
+
+def newest_first(papers: Iterable[Paper]) -> tuple[Paper, ...]:
+    """`papers` newest first (see `Paper.recency`), by title among papers added and listed together: one order
+    whatever the order given."""
+    return tuple(sorted(papers, key=lambda paper: (paper.recency, sort_key(paper))))
 
 
 def sort_key(paper: Paper) -> tuple[str, str]:

@@ -7,7 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 
-from generator.catalog.model import Paper
+from generator.catalog.model import Paper, newest_first
 from generator.listings.text import normalize_space
 
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
@@ -30,12 +30,6 @@ def plain(text: str) -> str:
 
 def rfc3339(date: datetime.date) -> str:
     return f"{date.isoformat()}T00:00:00Z"
-
-
-def newest_first(papers: Sequence[Paper]) -> list[Paper]:
-    """Newest first: by the day each paper was added, then by the day of its first dated listing and its place in
-    that listing, then by slug."""
-    return sorted(papers, key=lambda paper: paper.recency)
 
 
 def sub_element(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
@@ -72,7 +66,8 @@ def atom_feed(
     url_of: Callable[[Paper], str],
     limit: int = 50,
 ) -> str:
-    """An Atom 1.0 document of the `limit` most recently added papers; `updated` is the newest `added` date."""
+    """An Atom 1.0 document of the `limit` most recently added papers (see `newest_first`); `updated` is the newest
+    `added` date."""
     if limit < 0:
         raise ValueError(f"limit must not be negative, not {limit}")
     ordered = newest_first(papers)

@@ -85,9 +85,9 @@ class SiteRenderer:
         # Looked up once: the environment's own look-up asks the file system whether the template changed.
         self.templates = Templates(self.environment)
         self.tags = {tag.slug: tag for tag in catalog.tags}
-        # A tag's papers, picked from the catalog's title order in order, are in the same order.
+        # A tag's papers, picked from the catalog's list order in order, are in the same order.
         tagged: dict[str, list[Paper]] = defaultdict(list)
-        for paper in catalog.by_title:
+        for paper in catalog.by_recency:
             for slug in paper.all_tags:
                 tagged[slug].append(paper)
         self.papers_by_tag = dict(tagged)
@@ -144,7 +144,7 @@ class SiteRenderer:
         """The catalog's Atom feed and each tag's."""
         files = {
             CATALOG_FEED: atom_feed(
-                self.catalog.papers,
+                self.catalog.by_recency,
                 title="PaperShelf: papers added",
                 feed_url=self.site_url + CATALOG_FEED,
                 page_url=self.site_url,
@@ -168,7 +168,7 @@ class SiteRenderer:
 
     def render_bibliographies(self) -> dict[str, str]:
         """The catalog's BibTeX and each tag's, as text under their paths before compression."""
-        files = {CATALOG_BIBLIOGRAPHY: self.bibliography(self.catalog.by_title)}
+        files = {CATALOG_BIBLIOGRAPHY: self.bibliography(self.catalog.by_recency)}
         for tag in self.catalog.tags:
             files[tag_bibliography(tag)] = self.bibliography(self.papers_by_tag.get(tag.slug, []))
         return files
@@ -199,27 +199,37 @@ class SiteRenderer:
         """The pages that list tags or papers of the whole catalog."""
         catalog = self.catalog
         counts = {tag.slug: len(self.papers_by_tag.get(tag.slug, [])) for tag in catalog.tags}
-        recent = sorted(catalog.by_title, key=lambda paper: paper.recency[:3])  # stable: by title within a day
+        topics = [tag for tag in catalog.tags if counts[tag.slug]]
+        unused = [tag for tag in catalog.tags if not counts[tag.slug]]
         stats = {
             "papers": len(catalog.papers),
-            "tags": len(catalog.tags),
             "with_code": sum(p.has_code for p in catalog.papers),
         }
-        untagged = [paper for paper in catalog.by_title if paper.needs_tags]
+        untagged = [paper for paper in catalog.by_recency if paper.needs_tags]
         pages = {
             "tags/index.md": self.render(
-                "tags.md.j2", "tags/index.md", vocabulary=catalog.tags, counts=counts, needing_tags=len(untagged)
+                "tags.md.j2",
+                "tags/index.md",
+                topics=topics,
+                unused=unused,
+                counts=counts,
+                needing_tags=len(untagged),
             )
         }
         needing = paginate(untagged, NEEDS_TAGS_PAGE, NEEDS_TAGS_PAGE.removesuffix(".md"))
         pages |= self.render_list("needs_tags.md.j2", needing, edit_base=self.edit_base)
-        everything = paginate(catalog.by_title, "papers/index.md", "papers")
+        everything = paginate(catalog.by_recency, "papers/index.md", "papers")
         pages |= self.render_list("all_papers.md.j2", everything, stats=stats)
         pages["data.md"] = self.render(
             "data.md.j2", "data.md", schema=Markdown(PAPERS_JSON_SCHEMA_DOC), site_url=Markdown(self.site_url)
         )
         pages["index.md"] = self.render(
-            "home.md.j2", "index.md", vocabulary=catalog.tags, counts=counts, stats=stats, recent=recent[:RECENT_PAPERS]
+            "home.md.j2",
+            "index.md",
+            topics=topics,
+            counts=counts,
+            stats=stats,
+            recent=catalog.by_recency[:RECENT_PAPERS],
         )
         return pages
 
