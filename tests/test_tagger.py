@@ -12,6 +12,7 @@ from generator.catalog.patterns import Pattern, compile_pattern
 from generator.tagger import Example, Settings, train
 from generator.tagger.evaluate import Protocol, evaluate
 from generator.tagger.metrics import Counts, score
+from generator.tagger.model import training_rows
 from tests.conftest import run_cli
 
 
@@ -63,6 +64,34 @@ def test_same_catalog_same_suggestions() -> None:
     first, second = train(catalog(), VOCABULARY), train(catalog(), VOCABULARY)
     assert np.array_equal(first.scores(new), second.scores(new))
     assert first.suggest_many(new) == second.suggest_many(new)
+
+
+def test_up_to_the_floor_a_tag_learns_from_every_paper() -> None:
+    column = np.array([1, 0, 0, 1, 0, 0], dtype=np.int8)
+    rows, weight = training_rows(column, floor=6, negatives_per_positive=1)
+    assert rows.tolist() == [0, 1, 2, 3, 4, 5] and weight is None
+
+
+def test_past_the_floor_a_tag_learns_from_its_papers_and_a_weighted_sample_of_the_others() -> None:
+    column = np.zeros(1000, dtype=np.int8)
+    column[[3, 500, 998]] = 1
+    rows, weight = training_rows(column, floor=50, negatives_per_positive=20)
+    assert weight is not None
+    assert rows[:3].tolist() == [3, 500, 998]  # every paper with the tag
+    assert len(rows) == 3 + 60 and len(set(rows.tolist())) == 63  # 20 others for each, more than floor - 3 = 47
+    assert not column[rows[3:]].any()
+    # Each of the others stands for 997 / 60 of them: the loss weighs them as all 997 would.
+    assert weight[:3].tolist() == [1.0, 1.0, 1.0]
+    assert weight[3:].sum() == pytest.approx(997)
+    again, _ = training_rows(column, floor=50, negatives_per_positive=20)
+    assert again.tolist() == rows.tolist()
+
+
+def test_a_sampled_tagger_suggests_what_the_full_one_does() -> None:
+    new = [Example("Segmentation of photos", "Pixels of images."), Example("Spoken audio", "Acoustic speech.")]
+    full = train(catalog(), VOCABULARY)
+    sampled = train(catalog(), VOCABULARY, Settings(sample_floor=10, negatives_per_positive=1))
+    assert sampled.suggest_many(new) == full.suggest_many(new) == [("vision",), ("speech",)]
 
 
 def test_threshold_and_floor() -> None:

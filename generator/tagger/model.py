@@ -49,6 +49,10 @@ class Settings:
     regularization: float = 30.0  # LogisticRegression's C: TF-IDF rows are short, so weak regularization
     similarity: float = 0.25  # cosine similarity to a tag's profile that counts as `threshold` confidence
     min_df: int = 2  # a word in one paper only says nothing about a tag
+    # Past this many curated papers, a tag's classifier learns from its papers and a weighted sample of the
+    # others (training_rows): training time then grows with the tags' sizes, not with the whole catalog.
+    sample_floor: int = 5000
+    negatives_per_positive: int = 20
 
 
 @dataclass(frozen=True, eq=False)
@@ -103,6 +107,24 @@ def label_matrix(examples: Sequence[Example], tags: tuple[Tag, ...]) -> NDArray[
     return labels
 
 
+def training_rows(
+    column: NDArray[np.int8], floor: int, negatives_per_positive: int
+) -> tuple[NDArray[np.int64], Scores | None]:
+    """The rows a tag's classifier learns from, and their weights: every row up to `floor` rows; beyond, every
+    paper with the tag and a fixed sample of the others, each weighted by how many it stands for, so that the
+    loss, and so the probabilities the threshold is set for, stay as with every row."""
+    everything = np.arange(len(column))
+    positives = np.flatnonzero(column)
+    negatives = np.flatnonzero(column == 0)
+    kept = max(floor - len(positives), negatives_per_positive * len(positives))
+    if kept >= len(negatives):
+        return everything, None
+    # Seeded by the tag's size: the same catalog gives the same sample, and so the same suggestions.
+    sample = np.sort(np.random.default_rng(len(positives)).choice(negatives, size=kept, replace=False))
+    weight = np.concatenate([np.ones(len(positives)), np.full(kept, len(negatives) / kept)])
+    return np.concatenate([positives, sample]), weight
+
+
 def train(examples: Sequence[Example], tags: tuple[Tag, ...], settings: Settings | None = None) -> Tagger:
     """A tagger learned from `examples` (papers with curated tags) for the vocabulary `tags`.
 
@@ -131,13 +153,16 @@ def train(examples: Sequence[Example], tags: tuple[Tag, ...], settings: Settings
         if counts[column] == len(curated):  # every paper has it: nothing to tell apart
             intercepts[column] = 10.0
             continue
-        model = LogisticRegression(
-            C=settings.regularization, solver="liblinear", dual=True, max_iter=1000, random_state=0
-        )
+        # The primal solver: the same optimum as the dual one, in a time that grows with the rows rather than
+        # with how hard the tag is to tell apart (the dual one hit its iteration cap on synthetic tags).
+        model = LogisticRegression(C=settings.regularization, solver="liblinear", dual=False, random_state=0)
+        rows, weight = training_rows(labels[:, column], settings.sample_floor, settings.negatives_per_positive)
         with warnings.catch_warnings():
-            # liblinear's iteration cap is reached on some tags; its weights are still the best it found.
             warnings.simplefilter("ignore", ConvergenceWarning)
-            model.fit(papers, labels[:, column])
+            if weight is None:
+                model.fit(papers, labels[:, column])
+            else:
+                model.fit(papers[rows], labels[rows, column], sample_weight=weight)
         weights[:, column] = model.coef_[0]
         intercepts[column] = model.intercept_[0]
     vocabulary = VocabularyScorer.build(tags, papers, profiles, labels, ~learned)
