@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from generator.bench.command import MARKDOWN_STAGE, Report, render_report, run_bench, write_json
+from generator.bench.curation import LISTING_PAPERS, daily_listing
 from generator.bench.synthetic import synthetic_catalog
 from generator.catalog.model import Catalog
 from generator.catalog.slugs import title_key
+from generator.listings.parsing import parse_listing
 from generator.site.serving import CHROMIUM
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -85,3 +87,20 @@ def test_each_part_of_the_markdown_stages_is_timed_alone(report: Report) -> None
     total = sum(report.parts.values())
     assert total > 0
     assert f"{total / report.cores:.2f} s at best on {report.cores} cores" in render_report(report)
+
+
+def test_a_curators_import_and_check_are_timed_after_the_build(report: Report) -> None:
+    assert list(report.curation) == ["import 60 papers", "check"]
+    assert all(seconds > 0 for seconds in report.curation.values())
+    assert "  import 60 papers" in render_report(report) and "(a curator's command, after the build)" in render_report(
+        report
+    )
+
+
+def test_the_days_listing_holds_new_papers_with_pasted_latex_and_links(bundled: Catalog) -> None:
+    parsed, problems = parse_listing("listing.txt", daily_listing(bundled))
+    assert problems == [] and parsed is not None
+    assert parsed.date == "Dec 1" and len(parsed.entries) == LISTING_PAPERS
+    catalog_titles = {title_key(paper.title) for paper in synthetic_catalog(PAPERS, bundled).papers}
+    assert not catalog_titles & {title_key(entry.title) for entry in parsed.entries}
+    assert sum("pass@$k$" in entry.abstract for entry in parsed.entries) == LISTING_PAPERS // 3

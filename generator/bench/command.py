@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from generator.bench.curation import measure_curation
 from generator.bench.memory import TreeMemory
 from generator.bench.parts import measure_parts
 from generator.bench.synthetic import synthetic_catalog
@@ -74,6 +75,8 @@ class Report:
     # Processor seconds of each part of loading, checking and writing the Markdown, run one after another.
     parts: dict[str, float] = field(default_factory=dict)
     cores: int = field(default_factory=worker_count)
+    # Seconds of what a curator runs on the catalog once built: importing a day's listing, then `check`.
+    curation: dict[str, float] = field(default_factory=dict)
 
     @property
     def build_seconds(self) -> float:
@@ -261,13 +264,22 @@ def run_bench(repository: Path, papers: int, baseline: bool, browser: bool, part
             run_mkdocs(project, bare, project.root / "bare-site")
             report.bare_mkdocs_seconds = round(time.perf_counter() - started, 2)
             report.build_over_bare = round(report.build_seconds / report.bare_mkdocs_seconds, 2)
+        report.curation = measure_curation(project.root, bundled_catalog(repository))
+        for name, seconds in report.curation.items():
+            say(f"{name}: {seconds} s")
     return report
+
+
+def bundled_catalog(repository: Path) -> Catalog:
+    """The repository's own catalog, whose words and tags the synthetic papers are drawn from."""
+    loaded, _ = load_catalog(repository / "data", repository)
+    return loaded.catalog
 
 
 def synthesise(report: Report, repository: Path, papers: int, folder: Path) -> tuple[Project, tuple[str, str]]:
     """A project of `papers` synthetic papers in `folder`, and a common and a rare word of their titles."""
-    loaded, _ = load_catalog(repository / "data", repository)
-    synthetic = timed(report, "synthesise", lambda: synthetic_catalog(papers, loaded.catalog))
+    bundled = bundled_catalog(repository)
+    synthetic = timed(report, "synthesise", lambda: synthetic_catalog(papers, bundled))
     project = timed(report, "write data files", lambda: make_project(folder, synthetic, repository))
     return project, common_and_rare_words(synthetic)
 
@@ -325,6 +337,8 @@ def render_report(report: Report) -> str:
         lines += [f"    {part:<35} {seconds:8.2f} s" for part, seconds in report.parts.items()]
         total = sum(report.parts.values())
         lines.append(f"    {'sum':<35} {total:8.2f} s, {total / report.cores:.2f} s at best on {report.cores} cores")
+    for name, seconds in report.curation.items():
+        lines.append(f"  {name:<25} {seconds:8.2f} s  (a curator's command, after the build)")
     for kind, figures in report.search.items():
         word, seconds, kilobytes = figures["word"], figures["seconds"], figures["kilobytes"]
         lines.append(f"  first search, {kind} word {word!r}: {seconds} s, {kilobytes} KB fetched")
