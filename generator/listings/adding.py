@@ -15,6 +15,7 @@ from generator.errors import Problem
 from generator.listings.importer import Merger, empty_after_cleaning, read_listings, write_papers
 from generator.listings.links import classify_url, extract_links
 from generator.listings.text import clean_latex
+from generator.output.outputs import CACHE
 
 COMMAND_LINE = "command line"
 
@@ -70,7 +71,7 @@ def add_papers(submissions: list[Submission], root: Path, added: datetime.date) 
     loaded, problems = load_catalog(data_dir, root)
     if problems:
         return Added([], []), problems
-    merger = Merger(loaded.catalog, added)
+    merger = Merger(loaded.catalog, added, root / CACHE)
     known_tags = [tag.slug for tag in loaded.catalog.tags]
     created: list[Paper] = []
     for submission in submissions:

@@ -17,6 +17,7 @@ from generator.listings.dating import describe_year, year_of_listing
 from generator.listings.links import extract_links
 from generator.listings.parsing import ListingEntry, decode_listing, listing_day, parse_listing
 from generator.listings.text import clean_latex
+from generator.output.outputs import CACHE
 from generator.output.writer import write_files
 from generator.runtime.progress import progress
 from generator.tagger.suggester import Suggester
@@ -88,7 +89,8 @@ class Merger:
     """Folds listing entries into the papers already in the catalog: the same paper (its arXiv id or its
     normalised title, generator/catalog/duplicates.py) is merged; a near match is a new paper and a notice."""
 
-    def __init__(self, catalog: Catalog, added: datetime.date) -> None:
+    def __init__(self, catalog: Catalog, added: datetime.date, cache: Path | None = None) -> None:
+        """`cache`: where the trained tagger is kept between runs (generator/tagger/saved.py)."""
         self.catalog = catalog
         self.added = added
         self.papers: dict[str, Paper] = {paper.slug: paper for paper in catalog.papers}
@@ -98,7 +100,7 @@ class Merger:
         self.by_arxiv: dict[str, str] = {}
         self.notes: list[str] = []
         self.notices: list[Problem] = []
-        self.suggest = Suggester(catalog)
+        self.suggest = Suggester(catalog, cache)
         self.near = NearIndex((paper.slug, paper.title) for paper in catalog.papers)
         for paper in catalog.papers:
             self.by_title.setdefault(same_title_key(paper.title), paper.slug)
@@ -198,7 +200,7 @@ def import_listings(
     problems += catalog_problems
     if problems:
         return ImportReport(), problems
-    merger = Merger(loaded.catalog, added)
+    merger = Merger(loaded.catalog, added, root / CACHE)
     for listing, entry, shown in progress(entries, "Listing entries"):
         merger.fold(listing, entry, shown)
     report = merger.report()

@@ -17,6 +17,8 @@ RETIRED = ("papers.json", "papers.bib")
 GENERATED = (*DOCS_FILES, *DOCS_FOLDERS, *RETIRED)
 SITE = "site"
 LOCK_FILE = ".papershelf.lock"
+# What the tooling keeps between runs to be faster (the trained tagger): safe to remove at any time.
+CACHE = ".cache"
 
 
 def ignored() -> list[str]:
@@ -26,12 +28,13 @@ def ignored() -> list[str]:
         *(f"{DOCS}/{name}" for name in DOCS_FILES),
         *(f"{DOCS}/{name}/" for name in DOCS_FOLDERS),
         LOCK_FILE,
+        f"/{CACHE}/",
     ]
 
 
 def removable() -> list[str]:
     """Every path, relative to the project, that `make clean` removes."""
-    return [SITE, *(f"{DOCS}/{name}" for name in GENERATED), LOCK_FILE]
+    return [SITE, *(f"{DOCS}/{name}" for name in GENERATED), LOCK_FILE, CACHE]
 
 
 if __name__ == "__main__":

@@ -107,6 +107,11 @@ def label_matrix(examples: Sequence[Example], tags: tuple[Tag, ...]) -> NDArray[
     return labels
 
 
+def make_vectorizer(vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
+    """The tagger's TF-IDF: learned from the texts, or with a saved `vocabulary` (see saved.py)."""
+    return TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float64, vocabulary=vocabulary)
+
+
 def training_rows(
     column: NDArray[np.int8], floor: int, negatives_per_positive: int
 ) -> tuple[NDArray[np.int64], Scores | None]:
@@ -133,7 +138,7 @@ def train(examples: Sequence[Example], tags: tuple[Tag, ...], settings: Settings
     curated = [example for example in examples if example.tags]
     # The tags' own words count as documents, so that a tag without examples still has a profile to match.
     tag_texts = [f"{tag.name}\n{tag.description}" for tag in tags]
-    vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float64)
+    vectorizer = make_vectorizer()
     texts = [example.text for example in curated] + tag_texts
     try:
         everything = vectorizer.fit_transform(texts)

@@ -12,6 +12,7 @@ from generator.catalog.model import Catalog, Paper
 from generator.catalog.store import display_path, load_catalog, paper_path
 from generator.errors import Problem
 from generator.listings.importer import write_papers
+from generator.output.outputs import CACHE
 from generator.runtime.progress import progress
 from generator.tagger.suggester import Suggester
 
@@ -25,13 +26,15 @@ class Retagged:
     removed: tuple[str, ...]
 
 
-def resuggest(catalog: Catalog, only: str | None = None, everyone: bool = False) -> list[Retagged]:
+def resuggest(
+    catalog: Catalog, only: str | None = None, everyone: bool = False, cache: Path | None = None
+) -> list[Retagged]:
     """Each paper whose suggestions change, with its new `suggested_tags`; `only` limits the change to one tag.
 
     The papers no curator has tagged, unless `everyone`: a curator who tagged a paper has decided its tags, and
     suggestions beside them would only crowd its page."""
     papers = [paper for paper in catalog.papers if everyone or paper.needs_tags]
-    fresh = Suggester(catalog).suggest_all(
+    fresh = Suggester(catalog, cache).suggest_all(
         [(paper.title, paper.abstract) for paper in progress(papers, "Suggesting tags")]
     )
     changed: list[Retagged] = []
@@ -58,7 +61,7 @@ def retag(
         return [], problems
     if only is not None and only not in {tag.slug for tag in loaded.catalog.tags}:
         return [], [Problem(loaded.tags_path, 0, f"there is no tag '{only}' to retag; add it to the vocabulary first")]
-    changed = resuggest(loaded.catalog, only, everyone)
+    changed = resuggest(loaded.catalog, only, everyone, root / CACHE)
     if not dry_run:
         write_papers(root, [change.paper for change in changed])
     return changed, []

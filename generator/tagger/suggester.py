@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.catalog.model import Catalog, Tag
@@ -23,8 +24,10 @@ class Suggester:
     paper to the tag's name and description, and its rules count as well (generator/tagger/vocabulary.py). It
     is trained on the first suggestion, so that an import that adds nothing never loads scikit-learn."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, cache: Path | None = None) -> None:
+        """`cache`: the folder where the trained tagger is kept between runs (saved.py); None keeps nothing."""
         self.catalog = catalog
+        self.cache = cache
         self.tagger: Tagger | None = None
 
     def __call__(self, title: str, abstract: str) -> tuple[str, ...]:
@@ -32,8 +35,9 @@ class Suggester:
 
     def suggest_all(self, papers: Sequence[tuple[str, str]]) -> list[tuple[str, ...]]:
         """The suggestions for each (title, abstract), in order: at once, which is much faster for many papers."""
-        from generator.tagger import Example, examples_of, train
+        from generator.tagger import Example, examples_of
+        from generator.tagger.saved import train_or_load
 
         if self.tagger is None:
-            self.tagger = train(examples_of(self.catalog), self.catalog.tags)
+            self.tagger = train_or_load(examples_of(self.catalog), self.catalog.tags, self.cache)
         return self.tagger.suggest_many([Example(title, abstract) for title, abstract in papers])
