@@ -90,7 +90,7 @@ def test_each_part_of_the_markdown_stages_is_timed_alone(report: Report) -> None
 
 
 def test_a_curators_import_and_check_are_timed_after_the_build(report: Report) -> None:
-    assert list(report.curation) == ["import 60 papers", "check"]
+    assert list(report.curation) == ["import 60 papers", "import 60 more, tagger kept", "check"]
     assert all(seconds > 0 for seconds in report.curation.values())
     assert "  import 60 papers" in render_report(report) and "(a curator's command, after the build)" in render_report(
         report

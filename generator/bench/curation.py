@@ -19,10 +19,10 @@ LISTING_SEED = 29  # not the catalog's seed: the listing's papers are new to it
 PASTED = " We report pass@$k$ with a $3\\times$ speed-up over [the baseline](https://example.org/baseline)."
 
 
-def daily_listing(catalog: Catalog, papers: int = LISTING_PAPERS) -> str:
+def daily_listing(catalog: Catalog, papers: int = LISTING_PAPERS, seed: int = LISTING_SEED, day: str = "Dec 1") -> str:
     """A listing as Hugging Face's daily papers page prints it, of `papers` papers the catalog does not hold."""
-    lines = ["new", "", "Dec 1", ""]
-    for number, paper in enumerate(itertools.islice(synthetic_papers(papers, catalog, LISTING_SEED), papers)):
+    lines = ["new", "", day, ""]
+    for number, paper in enumerate(itertools.islice(synthetic_papers(papers, catalog, seed), papers)):
         abstract = paper.abstract + (PASTED if number % 3 == 0 else "")
         lines += [paper.title, "", abstract, ""]
     return "\n".join(lines)
@@ -40,11 +40,14 @@ def run_command(root: Path, *arguments: str) -> float:
 
 
 def measure_curation(root: Path, catalog: Catalog) -> dict[str, float]:
-    """Seconds to import a day's listing into the project at `root` (suggesting tags, finding duplicates,
-    cleaning the text), then to check the catalog (near duplicates included)."""
-    listing = root / "hf-daily-papers-2026-12-01.txt"
-    listing.write_text(daily_listing(catalog), encoding="utf-8")
+    """Seconds to import a day's listing into the project at `root` (training the tagger, suggesting tags,
+    finding duplicates, cleaning the text), to import the next day's with the tagger kept from the first (no
+    curated tag changed in between), then to check the catalog (near duplicates included)."""
+    first, second = root / "hf-daily-papers-2026-12-01.txt", root / "hf-daily-papers-2026-12-02.txt"
+    first.write_text(daily_listing(catalog), encoding="utf-8")
+    second.write_text(daily_listing(catalog, seed=LISTING_SEED + 1, day="Dec 2"), encoding="utf-8")
     return {
-        f"import {LISTING_PAPERS} papers": run_command(root, "import", str(listing)),
+        f"import {LISTING_PAPERS} papers": run_command(root, "import", str(first)),
+        f"import {LISTING_PAPERS} more, tagger kept": run_command(root, "import", str(second)),
         "check": run_command(root, "check"),
     }
