@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from pathlib import PurePosixPath
 
+from generator.catalog.distinct import check_distinct_from
 from generator.catalog.duplicates import same_title_key
 from generator.catalog.model import Location, Paper
 from generator.catalog.slugs import slug_problem
@@ -41,6 +42,11 @@ def check_catalog(loaded: LoadedCatalog, workers: int | None = None) -> list[Pro
             problems += found
             title_keys += keys
         problems += check_unique(loaded, title_keys)
+        # Few papers name others they are not: only those are looked at, in this process.
+        naming = [(paper, location) for paper, location in entries if paper.distinct_from]
+        if naming:
+            slugs = [paper.slug for paper, _ in entries]
+            problems += check_distinct_from(naming, slugs)
         return sorted(problems)
 
 
