@@ -32,6 +32,7 @@ MIN_SHARED = 2
 # Processed this many abstracts at a time: the shingles of 100,000 abstracts at once would take gigabytes.
 CHUNK = 2_000
 WORD = re.compile(r"[^\W_]+")
+ASCII_SPACES = {code: " " for code in range(128) if not chr(code).isalnum()}  # what WORD splits on, in ASCII
 MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
 # Fixed multipliers and offsets (odd, from a seeded generator) so that sketches repeat from run to run.
 _RANDOM = np.random.default_rng(20260301)
@@ -42,7 +43,10 @@ POSITION_MULTIPLIERS = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4E
 
 def abstract_words(abstract: str) -> list[str]:
     """The words of `abstract`, casefolded, without accents or punctuation."""
-    decomposed = unicodedata.normalize("NFKD", abstract.casefold())
+    folded = abstract.casefold()
+    if folded.isascii():  # almost every abstract: no accent to take off, and splitting beats the regex by half
+        return folded.translate(ASCII_SPACES).split()
+    decomposed = unicodedata.normalize("NFKD", folded)
     return WORD.findall("".join(char for char in decomposed if not unicodedata.combining(char)))
 
 
@@ -93,12 +97,12 @@ class AbstractIndex:
                 chunk = []
         self._add_all(chunk)
 
-    def _hash(self, word: str) -> int:
-        found = self.word_hashes.get(word)
-        if found is None:
-            digest = hashlib.blake2b(word.encode(), digest_size=8).digest()
-            found = self.word_hashes[word] = int.from_bytes(digest, "little")
-        return found
+    def _hashes(self, words: list[str]) -> list[int]:
+        """The stable 64-bit hash of each word (Python's own `hash` of a string changes from run to run)."""
+        table = self.word_hashes
+        for word in set(words).difference(table):
+            table[word] = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+        return [table[word] for word in words]
 
     def sketch_all(self, abstracts: Sequence[str]) -> tuple[list[int], NDArray[np.uint64]]:
         """The positions in `abstracts` of those long enough to compare, and their sketches, a row each."""
@@ -111,7 +115,7 @@ class AbstractIndex:
                 continue
             kept.append(number)
             starts.append(len(hashes))
-            hashes += [self._hash(word) for word in words]
+            hashes += self._hashes(words)
         if not kept:
             return kept, np.empty((0, SKETCH_SIZE), dtype=np.uint64)
         words_hashed = np.array(hashes, dtype=np.uint64)
