@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.catalog.changes import compare, read_revision, render_changes
-from generator.catalog.duplicates import near_duplicates
+from generator.catalog.possible import possible_duplicates
 from generator.catalog.store import display_path, load_catalog
 from generator.cli.arguments import parse_date, parse_folds, parse_share, parse_year
 from generator.errors import Problem, printable
@@ -99,12 +99,12 @@ def run_check(project: Project, arguments: argparse.Namespace) -> int:
     print("The catalog is valid.")
     catalog = checked.loaded.catalog
     print(needing_tags_line(sum(paper.needs_tags for paper in catalog.papers)))
-    notices = near_duplicates(catalog.papers, checked.loaded.paper_locations)
+    notices = possible_duplicates(catalog.papers, checked.loaded.paper_locations)
     for notice in notices:
         print(notice)
     if notices:
-        pairs = "1 pair of papers has" if len(notices) == 1 else f"{len(notices):,} pairs of papers have"
-        print(f"{pairs} near-identical titles (above): not a problem, but merge them by hand if they are one paper.")
+        pairs = "1 pair of papers" if len(notices) == 1 else f"{len(notices):,} pairs of papers"
+        print(f"{pairs} may be one paper (above): not a problem, but merge them by hand if so, or add distinct_from.")
     return 0
 
 

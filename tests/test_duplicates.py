@@ -116,7 +116,9 @@ def test_relistings_with_folded_titles_are_merged_and_a_typo_is_a_notice(fixture
     assert result.returncode == 0, result.stderr
     notice = (
         "again.txt:19: possible duplicate of 'scaling-pretraining-of-language-models-for-modelling-behaviour-in-case-"
-        "studies' (title score 99); merge by hand if it is the same paper"
+        "studies' (title score 99); merge by hand if it is the same paper; if they are different papers, add "
+        f"distinct_from: [{SLUG}] to data/papers/scaling-pretraning-of-language-models-for-modelling-behaviour-in-case-"
+        "studies.yml"
     )
     year = "again.txt: 'Mar 20' read as Mar 20 2026 (the import date's year; --year sets another)"
     assert result.stdout.splitlines()[:3] == [year, notice, "1 paper added, 1 merged, 3 unchanged."]
@@ -169,7 +171,8 @@ def test_add_refuses_a_folded_title_and_notices_a_near_one(fixture_project: Path
     assert near.returncode == 0, near.stderr
     assert near.stdout.splitlines()[0] == (
         "command line:0: possible duplicate of 'plain-paper-without-links' (title score 97); "
-        "merge by hand if it is the same paper"
+        "merge by hand if it is the same paper; if they are different papers, add distinct_from: "
+        "[plain-paper-without-links] to data/papers/plain-paper-withut-links.yml"
     )
 
 
@@ -193,9 +196,10 @@ def test_check_reports_near_duplicates_after_its_verdict(fixture_project: Path) 
         "The catalog is valid.\n"
         "Every paper has curated tags.\n"
         "data/papers/plain-paper-without-links.yml:2: possible duplicate of 'typo' (title score 97); "
-        "merge by hand if it is the same paper\n"
-        "1 pair of papers has near-identical titles (above): not a problem, but merge them by hand if they are one "
-        "paper.\n"
+        "merge by hand if it is the same paper; if they are different papers, add distinct_from: [typo] to "
+        "data/papers/plain-paper-without-links.yml\n"
+        "1 pair of papers may be one paper (above): not a problem, but merge them by hand if so, or add "
+        "distinct_from.\n"
     )
 
 

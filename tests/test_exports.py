@@ -118,12 +118,13 @@ def test_optional_fields_appear_when_the_paper_has_them() -> None:
         authors=("Ada Lovelace",),
         year=1843,
         arxiv="1843.00001",
+        distinct_from=("q",),
     )
     text = papers_json(Catalog(papers=(paper,), tags=()), url_of)
     assert text == (
         '{"papers":[\n'
-        '{"abstract":"Word","added":"2026-01-01","arxiv":"1843.00001","authors":["Ada Lovelace"],"links":[],'
-        '"listings":[],"slug":"p","tags":[],"title":"P","url":"https://example.org/papershelf/papers/p/","year":1843}\n'
+        '{"abstract":"Word","added":"2026-01-01","arxiv":"1843.00001","authors":["Ada Lovelace"],"distinct_from":["q"],'
+        '"links":[],"listings":[],"slug":"p","tags":[],"title":"P","url":"https://example.org/papershelf/papers/p/","year":1843}\n'
         '],"schema_version":1,"tags":[]}\n'
     )
 
@@ -160,6 +161,7 @@ def test_the_schema_document_names_every_field(fixture_catalog: Catalog) -> None
         authors=("A",),
         year=2020,
         arxiv="2001.00001",
+        distinct_from=("q2",),
     )
     catalog = dataclasses.replace(fixture_catalog, papers=(*fixture_catalog.papers, full))
     emitted = emitted_fields(json.loads(papers_json(catalog, url_of, tag_url_of=tag_url_of)))

@@ -55,6 +55,7 @@ PAPER = Paper(
     authors=("Ada Lovelace", "Émile Borel"),
     year=2023,
     arxiv="2303.10000",
+    distinct_from=("layer-masking-revisited",),
 )
 
 
@@ -100,7 +101,8 @@ def test_paper_location_has_field_and_item_lines() -> None:
 def test_unknown_field_lists_the_known_fields() -> None:
     assert paper_problems(VALID + "colour: red\n") == [
         f"{PATH}:6: unknown field 'colour' in a paper file; known fields are: "
-        "slug, title, tags, suggested_tags, abstract, links, listings, added, aliases, authors, year, arxiv"
+        "slug, title, tags, suggested_tags, abstract, links, listings, added, aliases, authors, year, arxiv, "
+        "distinct_from"
     ]
 
 
@@ -362,4 +364,13 @@ def test_bad_arxiv_identifier(arxiv: str) -> None:
     shown = repr(read_yaml(PATH, f"a: {arxiv}".encode())[0]["a"])
     assert paper_problems(VALID + f"arxiv: {arxiv}\n") == [
         f"{PATH}:6: arxiv {shown} is not an arXiv identifier such as 2401.01234 or cs/0112017"
+    ]
+
+
+def test_distinct_from_is_a_list_of_slugs() -> None:
+    data, _ = read_yaml(PATH, (VALID + "distinct_from: [other-paper]\n").encode())
+    parsed, problems = parse_paper(PATH, data)
+    assert problems == [] and parsed is not None and parsed[0].distinct_from == ("other-paper",)
+    assert paper_problems(VALID + "distinct_from: other-paper\n") == [
+        f"{PATH}:6: 'distinct_from' must be a list, found text"
     ]

@@ -7,6 +7,8 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from pathlib import PurePosixPath
 
+from generator.catalog.abstracts import is_different
+from generator.catalog.distinct import DistinctPairs, check_distinct_from
 from generator.catalog.duplicates import same_title_key
 from generator.catalog.model import Location, Paper
 from generator.catalog.slugs import slug_problem
@@ -41,6 +43,11 @@ def check_catalog(loaded: LoadedCatalog, workers: int | None = None) -> list[Pro
             problems += found
             title_keys += keys
         problems += check_unique(loaded, title_keys)
+        # Few papers name others they are not: only those are looked at, in this process.
+        naming = [(paper, location) for paper, location in entries if paper.distinct_from]
+        if naming:
+            slugs = [paper.slug for paper, _ in entries]
+            problems += check_distinct_from(naming, slugs)
         return sorted(problems)
 
 
@@ -157,7 +164,7 @@ def check_aliases(slug: str, aliases: Sequence[str], location: Location) -> list
 
 def check_unique(loaded: LoadedCatalog, title_keys: Sequence[str] | None = None) -> list[Problem]:
     """Slugs (with aliases), titles (normalised: generator/catalog/duplicates.py) and arXiv ids must each belong to one
-    paper.
+    paper; a title may belong to two papers with clearly different abstracts, or named in `distinct_from`.
 
     `title_keys` holds the `same_title_key` of each paper's title, when already found."""
     # Where each value is held: the paper, and the field (and item) whose line a duplicate is reported at.
@@ -173,15 +180,25 @@ def check_unique(loaded: LoadedCatalog, title_keys: Sequence[str] | None = None)
         owners[("title", key)].append((paper, location, "title", None))
         if paper.arxiv is not None:
             owners[("arXiv id", paper.arxiv)].append((paper, location, "arxiv", None))
+    distinct = DistinctPairs(papers)
+
+    def separate(paper: Paper, other: Paper) -> bool:
+        """One title, two papers: a curator said so, or their abstracts do (generator/catalog/abstracts.py)."""
+        return (paper.slug, other.slug) in distinct or is_different(paper.abstract, other.abstract) is not None
+
     problems: list[Problem] = []
     for (kind, value), holders in owners.items():
         if len(holders) < 2:  # the one paper holding it, as for almost every value
             continue
-        paths = sorted({location.path for _, location, _, _ in holders})
-        if len(paths) < 2:
-            continue
         for paper, location, field, item in holders:
-            others = ", ".join(other for other in paths if other != location.path)
+            paths = {
+                other_location.path
+                for other, other_location, _, _ in holders
+                if other_location.path != location.path and not (kind == "title" and separate(paper, other))
+            }
+            if not paths:
+                continue
+            others = ", ".join(sorted(paths))
             shown = paper.title if kind == "title" else value
             message = f"duplicate {kind} {shown!r}, also in {others}; merge the papers or change one"
             problems.append(Problem(location.path, location.of(field, item), message))

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from generator.catalog.model import Location, Paper
-from generator.errors import Problem
+from generator.catalog.distinct import distinct_hint
 
 # Measured on 3,023 real LLM paper titles (README, "Import a new listing"): 2 pairs of different papers
 # score 90 or more, while re-listings with a typo or a changed word score 91 to 99.
@@ -164,8 +163,10 @@ class NearMatch:
     slug: str
     score: int
 
-    def message(self) -> str:
-        return f"possible duplicate of '{self.slug}' (title score {self.score}); merge by hand if it is the same paper"
+    def message(self, path: str) -> str:
+        """What to say at the paper whose file is `path`: the match, and how to merge it or keep them apart."""
+        found = f"possible duplicate of '{self.slug}' (title score {self.score}); merge by hand if it is the same paper"
+        return found + distinct_hint(self.slug, path)
 
 
 def index_words(words: Sequence[str], frequency: Counter[str]) -> list[str]:
@@ -223,6 +224,14 @@ class NearIndex:
         best = max(range(len(numbers)), key=lambda index: (scores[index], -index))
         return NearMatch(self.slugs[numbers[best]], int(scores[best])) if scores[best] else None
 
+    def same_keys(self) -> list[list[int]]:
+        """The titles whose words run together are equal (`same_title_key`), in groups of two or more."""
+        groups: dict[str, list[int]] = defaultdict(list)
+        for number, words in enumerate(self.words):
+            if words:
+                groups["".join(words)].append(number)
+        return [members for members in groups.values() if len(members) > 1]
+
     def pairs(self) -> list[tuple[int, int, int]]:
         """(first, second, score) for every two indexed titles scoring NEAR_THRESHOLD or more, first < second."""
         found: dict[tuple[int, int], int] = {}
@@ -236,14 +245,3 @@ class NearIndex:
                 if first < second and self.texts[first] != self.texts[second]:
                     found[(first, second)] = int(scores[row, column])
         return sorted((first, second, score) for (first, second), score in found.items())
-
-
-def near_duplicates(papers: Sequence[Paper], locations: Sequence[Location]) -> list[Problem]:
-    """A notice at the title of the first of every two papers whose titles are near matches (not problems:
-    `check` reports them after its verdict, and they stop no build)."""
-    index = NearIndex((paper.slug, paper.title) for paper in papers)
-    notices = []
-    for first, second, score in index.pairs():
-        where = locations[first]
-        notices.append(Problem(where.path, where.of("title"), NearMatch(papers[second].slug, score).message()))
-    return sorted(notices)

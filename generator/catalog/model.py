@@ -74,6 +74,8 @@ class Paper:
     arxiv: str | None = None
     # What the tooling suggests; `tags` holds only what a curator wrote, and no command ever changes it.
     suggested_tags: tuple[str, ...] = ()
+    # Papers a curator confirmed are not this one, though a title or an abstract says they may be.
+    distinct_from: tuple[str, ...] = ()
 
     @property
     def all_tags(self) -> tuple[str, ...]:

@@ -29,6 +29,7 @@ PAPER_FIELDS = (
     Field("authors", list, required=False, item_kind=str),
     Field("year", int, required=False, minimum=FIRST_YEAR, maximum=datetime.date.today().year + 1),
     Field("arxiv", str, required=False),
+    Field("distinct_from", list, required=False, item_kind=str),
 )
 LINK_FIELDS = (Field("kind", str), Field("url", str), Field("original", str, required=False))
 LISTING_FIELDS = (
@@ -109,6 +110,7 @@ def parse_paper(path: str, data: Any) -> tuple[tuple[Paper, Location] | None, li
         authors=tuple(values["authors"] or ()),
         year=values["year"],
         arxiv=values["arxiv"],
+        distinct_from=tuple(values["distinct_from"] or ()),
     )
     if values["arxiv"] is not None and (wrong := arxiv_problem(values["arxiv"])) is not None:
         problems.append(Problem(path, reader.line_of("arxiv"), f"arxiv {values['arxiv']!r} {wrong}"))

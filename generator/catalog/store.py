@@ -171,6 +171,7 @@ def paper_to_data(paper: Paper) -> dict[str, Any]:
         "authors": list(paper.authors),
         "year": paper.year,
         "arxiv": paper.arxiv,
+        "distinct_from": list(paper.distinct_from),
     }
     data.update({key: value for key, value in optional.items() if value})
     return data

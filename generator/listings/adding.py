@@ -82,16 +82,16 @@ def add_papers(submissions: list[Submission], root: Path, added: datetime.date) 
             problems += [Problem(submission.origin, submission.line, empty_after_cleaning(*field)) for field in empty]
             continue
         arxiv = arxiv_in(abstract)
-        existing = merger.find(title, arxiv)
+        existing = merger.find(title, arxiv, abstract)
         if existing is not None:
             where = display_path(paper_path(data_dir, existing), root)
             same = f" (arXiv {arxiv})" if arxiv is not None and merger.by_arxiv.get(arxiv) == existing else ""
             message = f"{title!r} is already in the catalog as {where}{same}; edit that file instead"
             problems.append(Problem(submission.origin, submission.line, message))
             continue
-        merger.notice_near(title, submission.origin, submission.line)
         listings = (submission.listing,) if submission.listing else ()
         paper = merger.create(title, abstract, collect_links(submission, abstract), listings, submission.tags)
+        merger.notice_new(paper, submission.origin, submission.line)
         # Checked as the file it will become, reported where the paper was given.
         location = Location(display_path(paper_path(data_dir, paper.slug), root))
         found = check_paper(paper, location, known_tags)

@@ -7,11 +7,14 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.catalog.abstracts import AbstractIndex, is_different
 from generator.catalog.check import MAX_LENGTHS
+from generator.catalog.distinct import DistinctPairs
 from generator.catalog.duplicates import NearIndex, arxiv_in, same_title_key
 from generator.catalog.model import Catalog, Link, Listing, Paper
+from generator.catalog.possible import abstract_message, same_title_message
 from generator.catalog.slugs import RESERVED_SLUGS, make_slug, natural_slug, title_key
-from generator.catalog.store import display_path, dump_paper, load_catalog, paper_path
+from generator.catalog.store import PAPERS_DIR, display_path, dump_paper, load_catalog, paper_path
 from generator.errors import Problem
 from generator.listings.dating import describe_year, year_of_listing
 from generator.listings.links import extract_links
@@ -86,8 +89,9 @@ def read_listings(
 
 
 class Merger:
-    """Folds listing entries into the papers already in the catalog: the same paper (its arXiv id or its
-    normalised title, generator/catalog/duplicates.py) is merged; a near match is a new paper and a notice."""
+    """Folds listing entries into the papers already in the catalog: the same paper (its arXiv id, or its
+    normalised title, generator/catalog/duplicates.py, unless the abstracts differ) is merged; a near title or
+    abstract, or one title with another abstract, is a new paper and a notice."""
 
     def __init__(self, catalog: Catalog, added: datetime.date, cache: Path | None = None) -> None:
         """`cache`: where the trained tagger is kept between runs (generator/tagger/saved.py)."""
@@ -95,15 +99,17 @@ class Merger:
         self.added = added
         self.papers: dict[str, Paper] = {paper.slug: paper for paper in catalog.papers}
         self.originals = dict(self.papers)
-        self.by_title: dict[str, str] = {}  # each paper's normalised title
+        self.by_title: dict[str, list[str]] = {}  # the papers of each normalised title
         self.by_name: dict[str, str] = {}  # each paper's slug and aliases
         self.by_arxiv: dict[str, str] = {}
         self.notes: list[str] = []
         self.notices: list[Problem] = []
         self.suggest = Suggester(catalog, cache)
         self.near = NearIndex((paper.slug, paper.title) for paper in catalog.papers)
+        self.abstracts = AbstractIndex((paper.slug, paper.abstract) for paper in catalog.papers)
+        self.distinct = DistinctPairs(catalog.papers)
         for paper in catalog.papers:
-            self.by_title.setdefault(same_title_key(paper.title), paper.slug)
+            self.by_title.setdefault(same_title_key(paper.title), []).append(paper.slug)
             for name in (paper.slug, *paper.aliases):
                 self.by_name.setdefault(name, paper.slug)
             if (arxiv := paper.arxiv or arxiv_in(paper.abstract)) is not None:
@@ -113,24 +119,52 @@ class Merger:
         """Merge `entry` into its paper, or create one; a near match is noticed at `shown` (the listing's path)."""
         title = clean_latex(entry.title)
         abstract = clean_latex(entry.abstract)
-        slug = self.find(title, arxiv_in(abstract))
+        slug = self.find(title, arxiv_in(abstract), abstract)
         if slug is None:
-            self.notice_near(title, shown or listing.source, entry.line)
-            self.create(title, abstract, extract_links(abstract), (listing,))
+            paper = self.create(title, abstract, extract_links(abstract), (listing,))
+            self.notice_new(paper, shown or listing.source, entry.line)
         else:
             self.merge(slug, extract_links(abstract), listing)
 
-    def find(self, title: str, arxiv: str | None = None) -> str | None:
+    def find(self, title: str, arxiv: str | None = None, abstract: str | None = None) -> str | None:
         """The slug of the paper `title` (with arXiv id `arxiv`) names: by its arXiv id, its normalised title,
-        or its slug or one of its aliases (a retitled paper). A near match is not the same paper."""
+        or its slug or one of its aliases (a retitled paper), unless `abstract` says it is another paper
+        (`is_different`). A near match is not the same paper."""
         if arxiv is not None and arxiv in self.by_arxiv:
             return self.by_arxiv[arxiv]
-        return self.by_title.get(same_title_key(title), self.by_name.get(title_key(title)))
+        different = dict(self.same_titled(title, abstract))
+        return next((slug for slug in self.titled(title) if slug not in different), None)
 
-    def notice_near(self, title: str, path: str, line: int) -> None:
-        """Say which paper `title`, about to become a new one, may duplicate."""
-        if (match := self.near.best(title)) is not None:
-            self.notices.append(Problem(path, line, match.message()))
+    def titled(self, title: str) -> list[str]:
+        """The papers of `title`'s normalised title, then the one it is the slug or an alias of."""
+        slugs = list(self.by_title.get(same_title_key(title), ()))
+        if (named := self.by_name.get(title_key(title))) is not None and named not in slugs:
+            slugs.append(named)
+        return slugs
+
+    def same_titled(self, title: str, abstract: str | None) -> list[tuple[str, int]]:
+        """(slug, abstract score) of each paper `title` names whose abstract is clearly not `abstract`."""
+        if abstract is None:
+            return []
+        scored = ((slug, is_different(abstract, self.papers[slug].abstract)) for slug in self.titled(title))
+        return [(slug, score) for slug, score in scored if score is not None]
+
+    def notice_new(self, paper: Paper, path: str, line: int) -> None:
+        """Say which papers `paper`, just created from `path`:`line`, may duplicate: one title and another
+        abstract, a near title, a near abstract; each paper once, none named in `distinct_from`."""
+        file = f"data/{PAPERS_DIR}/{paper.slug}.yml"
+        apart = {other for other in self.papers if (paper.slug, other) in self.distinct} | {paper.slug}
+        messages: dict[str, str] = {}
+        for slug, score in self.same_titled(paper.title, paper.abstract):
+            if slug not in apart:
+                messages.setdefault(slug, same_title_message(slug, score, file, new=True))
+        match = self.near.best(paper.title, exclude=paper.slug)
+        if match is not None and match.slug not in apart:
+            messages.setdefault(match.slug, match.message(file))
+        found = self.abstracts.best(paper.abstract, exclude=apart | set(messages))
+        if found is not None:
+            messages[found[0]] = abstract_message(*found, file)
+        self.notices += [Problem(path, line, message) for message in messages.values()]
 
     def create(
         self,
@@ -158,11 +192,12 @@ class Merger:
             added=self.added,
         )
         self.papers[slug] = paper
-        self.by_title[same_title_key(title)] = slug
+        self.by_title.setdefault(same_title_key(title), []).append(slug)
         self.by_name[slug] = slug
         if (arxiv := arxiv_in(abstract)) is not None:
             self.by_arxiv.setdefault(arxiv, slug)
         self.near.add(slug, title)
+        self.abstracts.add(slug, abstract)
         return paper
 
     def merge(self, slug: str, links: tuple[Link, ...], listing: Listing) -> None:

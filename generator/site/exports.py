@@ -34,6 +34,7 @@ def paper_data(paper: Paper, url: str) -> dict[str, Any]:
         "authors": list(paper.authors),
         "year": paper.year,
         "arxiv": paper.arxiv,
+        "distinct_from": list(paper.distinct_from),
     }
     return data | {key: value for key, value in optional.items() if value}
 
@@ -118,6 +119,7 @@ Each object of `papers`:
 | `authors` | array of strings, optional | The authors, in the order of the paper. |
 | `year` | integer, optional | The year of publication. |
 | `arxiv` | string, optional | The arXiv identifier, such as `2401.01234`. |
+| `distinct_from` | array of strings, optional | Papers (`slug`s) curators confirmed are not this one. |
 
 Each object of `tags`:
 
