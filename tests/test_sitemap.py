@@ -19,7 +19,7 @@ def locations(path: Path, tag: str) -> list[str]:
 
 def site_with(tmp_path: Path, count: int) -> tuple[Path, list[str]]:
     urls = [f"{SITE_URL}papers/p{number}/?a=1&b=2" for number in range(count)]
-    (tmp_path / "sitemap.xml").write_text(urlset(urls), encoding="utf-8")
+    (tmp_path / "sitemap.xml").write_bytes(urlset(urls))
     return tmp_path, urls
 
 

@@ -11,22 +11,28 @@ from __future__ import annotations
 import gzip
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 MAX_URLS = 50_000  # https://www.sitemaps.org/protocol.html#index
 SITEMAP = "sitemap.xml"
 
 
-def urlset(locations: list[str]) -> str:
-    lines = [f"<url><loc>{escape(location)}</loc></url>" for location in locations]
-    return "\n".join([f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{NAMESPACE}">', *lines, "</urlset>\n"])
+def locations_document(root: str, entry: str, locations: list[str]) -> bytes:
+    """A sitemap document: `root` holding one `entry` element per location, each with its `loc`."""
+    document = ET.Element(root, xmlns=NAMESPACE)
+    for location in locations:
+        ET.SubElement(ET.SubElement(document, entry), "loc").text = location
+    ET.indent(document, space="")
+    written: bytes = ET.tostring(document, encoding="utf-8", xml_declaration=True)
+    return written + b"\n"
 
 
-def sitemap_index(locations: list[str]) -> str:
-    lines = [f"<sitemap><loc>{escape(location)}</loc></sitemap>" for location in locations]
-    head = f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{NAMESPACE}">'
-    return "\n".join([head, *lines, "</sitemapindex>\n"])
+def urlset(locations: list[str]) -> bytes:
+    return locations_document("urlset", "url", locations)
+
+
+def sitemap_index(locations: list[str]) -> bytes:
+    return locations_document("sitemapindex", "sitemap", locations)
 
 
 def split_sitemap(site_dir: Path, site_url: str, limit: int = MAX_URLS) -> list[str]:
@@ -42,10 +48,10 @@ def split_sitemap(site_dir: Path, site_url: str, limit: int = MAX_URLS) -> list[
     written: list[str] = []
     for number, start in enumerate(range(0, len(locations), limit), start=1):
         name = f"sitemap-{number}.xml.gz"
-        part = urlset(locations[start : start + limit]).encode("utf-8")
+        part = urlset(locations[start : start + limit])
         (site_dir / name).write_bytes(gzip.compress(part, mtime=0))
         written.append(name)
     index = sitemap_index([base + name for name in written])
-    path.write_text(index, encoding="utf-8")
-    (site_dir / f"{SITEMAP}.gz").write_bytes(gzip.compress(index.encode("utf-8"), mtime=0))
+    path.write_bytes(index)
+    (site_dir / f"{SITEMAP}.gz").write_bytes(gzip.compress(index, mtime=0))
     return [*written, SITEMAP, f"{SITEMAP}.gz"]
