@@ -27,11 +27,3 @@ class Problem:
 
     def __str__(self) -> str:
         return printable(f"{self.path}:{self.line}: {self.message}")
-
-
-class InputError(Exception):
-    """Raised at the edge when input cannot be used; carries every problem found."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(problem) for problem in problems))
-        self.problems = problems

@@ -17,7 +17,7 @@ from generator.output.writer import encoded
 from generator.pipeline import Project, render_pages, write_pages
 from generator.runtime import rendering as parallel
 from generator.runtime import workers as runs
-from generator.site.render import paper_page, render_site
+from generator.site.render import paper_page, render_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,7 +29,7 @@ def test_workers_render_the_bundled_catalog_as_one_process_does(
     bundled: Catalog, workers: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(runs, "PART_MAX", 7)  # many parts, finished in any order
-    expected = render_site(bundled, SITE_URL)
+    expected = render_catalog(bundled, SITE_URL)
     pages = parallel.render_site(bundled, SITE_URL, workers=workers)
     assert list(pages) == list(expected)
     assert pages == expected
@@ -37,7 +37,7 @@ def test_workers_render_the_bundled_catalog_as_one_process_does(
 
 def test_workers_render_a_synthetic_catalog_as_one_process_does(bundled: Catalog) -> None:
     catalog = synthetic_catalog(600, bundled)
-    assert parallel.render_site(catalog, SITE_URL, workers=2) == render_site(catalog, SITE_URL)
+    assert parallel.render_site(catalog, SITE_URL, workers=2) == render_catalog(catalog, SITE_URL)
 
 
 def test_small_catalogs_render_in_this_process(fixture_catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -45,7 +45,7 @@ def test_small_catalogs_render_in_this_process(fixture_catalog: Catalog, monkeyp
         raise AssertionError("a small catalog started workers")
 
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
-    assert parallel.render_site(fixture_catalog, SITE_URL) == render_site(fixture_catalog, SITE_URL)
+    assert parallel.render_site(fixture_catalog, SITE_URL) == render_catalog(fixture_catalog, SITE_URL)
 
 
 def written_files(root: Path) -> dict[str, bytes]:
@@ -56,7 +56,7 @@ def test_every_process_writes_the_files_it_makes_and_reports_them(
     bundled: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(runs, "PART_MAX", 7)
-    expected = render_site(bundled, SITE_URL) | {"more.md": "made by the caller\n"}
+    expected = render_catalog(bundled, SITE_URL) | {"more.md": "made by the caller\n"}
     stale = tmp_path / paper_page(bundled.papers[0])
     stale.parent.mkdir()
     stale.write_text("old\n", encoding="utf-8")

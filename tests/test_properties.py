@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import markdown  # type: ignore[import-untyped]
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.catalog.slugs import SLUG_MAX_LENGTH, make_slug, title_key
@@ -326,24 +326,6 @@ def test_generated_listings_parse_back(listing: tuple[str, ParsedListing]) -> No
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def urlsplit_accepts(url: str) -> bool:
-    """False for the URLs `urllib.parse` rejects: a bad `[...]` host, a host invalid under NFKC, a bad port."""
-    try:
-        urlsplit(url).port  # noqa: B018 - the attribute is read for the ValueError it raises
-    except ValueError:
-        return False
-    return True
-
-
-def host_parses(url: str) -> bool:
-    """False for the URLs whose host `urllib.parse` rejects (a bad `[...]` host, a host invalid under NFKC)."""
-    try:
-        urlsplit(url)
-    except ValueError:
-        return False
-    return True
-
-
 def raw_urls(text: str) -> list[str]:
     return [trim_url(match.group(0)) for match in URL_PATTERN.finditer(text)]
 
@@ -372,7 +354,6 @@ def check_found_urls(text: str, urls: list[str]) -> None:
 @example("(see https://en.wikipedia.org/wiki/Mercury_(planet)).")
 @example("https://x.org/a)b) and http://y.org/]")
 def test_find_urls_are_in_the_text_and_trimmed(text: str) -> None:
-    assume(all(urlsplit_accepts(url) for url in raw_urls(text)))  # the known bug above
     check_found_urls(text, find_urls(text))
 
 
@@ -381,7 +362,6 @@ def test_find_urls_are_in_the_text_and_trimmed(text: str) -> None:
 @example("see http://x.org:abc/ now")
 @example("see http://x.org:99999/ now")
 def test_classify_url_never_raises_on_found_urls(text: str) -> None:
-    assume(all(host_parses(url) for url in raw_urls(text)))  # the find_urls bug above
     for url in find_urls(text):
         classify_url(url)
 
@@ -399,23 +379,10 @@ def check_link(url: str) -> None:
 @given(url_text)
 @example("https://www.www.x.org")
 @example("http://[::1]/a")
-def test_classify_url_is_https_and_idempotent(text: str) -> None:
-    urls = raw_urls(text)
-    assume(all(urlsplit_accepts(url) for url in urls))
-    for url in find_urls(text):
-        check_link(url)
-
-
-@PROPERTIES
-@given(url_text)
 @example("http://WWW.GitHub.com:8080/o/r/blob/x?y#z")
 @example("http://huggingface.co/datasets/a")
-def test_classify_url_is_https_and_idempotent_for_ordinary_hosts(text: str) -> None:
-    urls = raw_urls(text)
-    assume(all(urlsplit_accepts(url) for url in urls))
+def test_classify_url_is_https_and_idempotent(text: str) -> None:
     for url in find_urls(text):
-        host = urlsplit(url).netloc.lower()
-        assume("[" not in host and "www.www." not in host)  # the known bugs above
         check_link(url)
 
 
@@ -473,13 +440,6 @@ def test_clean_latex_keeps_urls_and_folds_white_space(text: str) -> None:
 @given(latex_text)
 @example("\\\\%")
 def test_clean_latex_leaves_no_escaped_percent(text: str) -> None:
-    assert "\\%" not in clean_latex(text)
-
-
-@PROPERTIES
-@given(latex_text)
-def test_clean_latex_leaves_no_escaped_percent_without_double_backslash(text: str) -> None:
-    assume("\\\\" not in text)  # the known bug above
     assert "\\%" not in clean_latex(text)
 
 
@@ -543,14 +503,6 @@ plain_text = st.one_of(
 @example("a\n-- b")
 @example("a -- -- b")
 def test_clean_latex_is_idempotent_on_plain_text(text: str) -> None:
-    once = clean_latex(text)
-    assert clean_latex(once) == once
-
-
-@PROPERTIES
-@given(plain_text)
-def test_clean_latex_is_idempotent_on_plain_text_without_dashes(text: str) -> None:
-    assume("-" not in outside_urls(text))  # the known bug above
     once = clean_latex(text)
     assert clean_latex(once) == once
 
@@ -633,20 +585,13 @@ MARKDOWN_PLACEHOLDERS = "\x02\x03"
 @PROPERTIES
 @given(markdown_text)
 @example("a\x02b")
-def test_escape_markdown_renders_as_the_text(text: str) -> None:
-    check_escaped(text)
-
-
-@PROPERTIES
-@given(markdown_text)
 @example("&amp; &#x41; <!-- --> <b>")
 @example("[x]: http://y")
 @example("    indented")
 @example("1. x")
 @example("a\\")
 @example("[TOC]")
-def test_escape_markdown_renders_as_the_text_without_placeholders(text: str) -> None:
-    assume(not any(character in text for character in MARKDOWN_PLACEHOLDERS))  # the known bug above
+def test_escape_markdown_renders_as_the_text(text: str) -> None:
     check_escaped(text)
 
 
@@ -660,34 +605,15 @@ def check_linked(text: str) -> None:
         assert link.get_text() == link.get("href")
 
 
-def known_autolink_bug(url: str) -> bool:
-    """The URLs `markdown_with_links` gets wrong, each pinned by an example of the xfail test below."""
-    return (
-        re.search(r"&#?\w+;", url) is not None  # an entity is decoded in the link's text and href
-        or re.search(r"\[[^\]]*\]\(", url) is not None  # `[text](...)` in a URL becomes a link of its own
-        or not urlsplit(url).hostname  # `http://?` is linked although find_urls skips it
-    )
-
-
 @PROPERTIES
 @given(markdown_text)
 @example("see https://x.org/?a=1&lt;2 now")
 @example("see https://x.org/a[b](c) now")
 @example("see http://? now")
-def test_markdown_with_links_renders_as_the_text(text: str) -> None:
-    check_linked(text)
-
-
-@PROPERTIES
-@given(markdown_text)
 @example("[link](http://x) and `https://z.org/p`")
 @example("1. https://x.org/a_b~c?d=1&e=2")
 @example("(see https://x.org/a*b*) and <https://y.org/>")
-def test_markdown_with_links_renders_as_the_text_for_ordinary_urls(text: str) -> None:
-    urls = raw_urls(text)
-    assume(all(urlsplit_accepts(url) for url in urls))
-    assume(not any(known_autolink_bug(url) for url in urls))  # the known bugs above
-    assume(not any(character in text for character in MARKDOWN_PLACEHOLDERS))
+def test_markdown_with_links_renders_as_the_text(text: str) -> None:
     check_linked(text)
 
 

@@ -17,7 +17,7 @@ from generator.catalog.store import load_catalog
 from generator.output.writer import FileContent
 from generator.site.citation import bibliography
 from generator.site.exports import papers_json
-from generator.site.render import TAG_FEED_ENTRIES, SiteRenderer, render_site, source_of_page
+from generator.site.render import TAG_FEED_ENTRIES, SiteRenderer, render_catalog, source_of_page
 from tests.conftest import FIXTURES
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -41,7 +41,7 @@ def pages() -> dict[str, FileContent]:
     catalog_dir = FIXTURES / "catalog"
     loaded, problems = load_catalog(catalog_dir / "data", catalog_dir)
     assert problems == []
-    return render_site(loaded.catalog, "https://example.org/shelf/")
+    return render_catalog(loaded.catalog, "https://example.org/shelf/")
 
 
 def text_of(content: FileContent) -> str:
@@ -90,7 +90,7 @@ def test_exports_are_gzipped_the_same_each_time_and_unpack_to_the_exported_text(
     pages: dict[str, FileContent], fixture_catalog: Catalog
 ) -> None:
     reordered = dataclasses.replace(fixture_catalog, papers=tuple(reversed(fixture_catalog.papers)))
-    again = render_site(reordered, "https://example.org/shelf/")
+    again = render_catalog(reordered, "https://example.org/shelf/")
     compressed = {path: content for path, content in pages.items() if isinstance(content, bytes)}
     assert sorted(compressed) == [
         "papers.bib.gz",

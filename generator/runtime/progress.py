@@ -23,14 +23,14 @@ class Progress:
         self.total = total
         self.label = label
         self.done = 0
-        self.shown = self.out.isatty() and not os.environ.get("CI") and total > STEP
-        if self.shown:
+        self.on_screen = self.out.isatty() and not os.environ.get("CI") and total > STEP
+        if self.on_screen:
             _sharing(self.out).append(self)
 
     def advance(self, count: int = 1) -> None:
         """Count `count` more items done (a part of the work done elsewhere, say)."""
         before, self.done = self.done, self.done + count
-        if self.shown and (self.done // STEP > before // STEP or self.done == self.total):
+        if self.on_screen and (self.done // STEP > before // STEP or self.done == self.total):
             _show(self.out)
 
     def close(self) -> None:
@@ -44,7 +44,7 @@ class Progress:
             del _lines[self.out]
             self.out.write("\n")
             self.out.flush()
-        elif all(shown.finished for shown in sharing):
+        elif all(progress.finished for progress in sharing):
             _show(self.out)
 
     @property
@@ -66,7 +66,7 @@ def _sharing(stream: TextIO) -> list[Progress]:
 def _show(stream: TextIO) -> None:
     sharing = _sharing(stream)
     stream.write("\r" + " | ".join(map(str, sharing)) + CLEAR_TO_END)
-    if all(shown.finished for shown in sharing):
+    if all(progress.finished for progress in sharing):
         stream.write("\n")
         del _lines[stream]
     stream.flush()
@@ -74,10 +74,10 @@ def _show(stream: TextIO) -> None:
 
 def progress(items: Sequence[T], label: str, stream: TextIO | None = None) -> Iterator[T]:
     """Yield `items`, showing `label: n/total` on the terminal's stderr line as they go."""
-    shown = Progress(len(items), label, stream)
+    counter = Progress(len(items), label, stream)
     try:
         for item in items:
-            shown.advance()
+            counter.advance()
             yield item
     finally:
-        shown.close()
+        counter.close()

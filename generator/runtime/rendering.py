@@ -70,7 +70,7 @@ def _render_part(renderer: SiteRenderer, start: int, end: int, target: Target | 
 
 
 def render_site(catalog: Catalog, site_url: str, workers: int | None = None, edit_base: str = "") -> Files:
-    """Every generated file under docs/, as `generator.site.render.render_site` makes it, on `workers` processes:
+    """Every generated file under docs/, as `generator.site.render.render_catalog` makes it, on `workers` processes:
     by default one per core, for a catalog large enough to be worth it. Where processes cannot be forked
     (Windows), the site is rendered in this process."""
     return _render(catalog, (site_url, edit_base), None, workers, None)[0]

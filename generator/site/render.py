@@ -234,7 +234,7 @@ class SiteRenderer:
         return pages
 
 
-def render_site(catalog: Catalog, site_url: str, edit_base: str = "") -> dict[str, FileContent]:
+def render_catalog(catalog: Catalog, site_url: str, edit_base: str = "") -> dict[str, FileContent]:
     """Every generated file under docs/: Markdown pages, feeds and exports."""
     renderer = SiteRenderer(catalog, site_url, edit_base)
     return renderer.render_all() | renderer.render_files()
