@@ -21,12 +21,11 @@ from generator.output.locking import ProjectBusyError, project_lock
 from generator.output.preflight import unwritable_folders
 from generator.pipeline import (
     Project,
+    build,
     generate,
     load_and_check,
     mkdocs_command,
-    publish_manifest,
     remove_leftovers,
-    run_mkdocs,
 )
 
 
@@ -109,20 +108,21 @@ def run_check(project: Project, arguments: argparse.Namespace) -> int:
 
 
 def run_build(project: Project, arguments: argparse.Namespace) -> int:
-    report, checked = generate(project)
-    if report is None:
-        return report_problems(checked.problems)
-    print(f"Markdown: {len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed.")
-    if arguments.markdown_only:
+    built = build(project, site_dir=arguments.site_dir, markdown_only=arguments.markdown_only)
+    if built.markdown is None:
+        return report_problems(built.problems)
+    written, unchanged, removed = (
+        len(files) for files in (built.markdown.written, built.markdown.unchanged, built.markdown.removed)
+    )
+    print(f"Markdown: {written} written, {unchanged} unchanged, {removed} removed.")
+    if built.mkdocs_status is None:
         return 0
-    status = run_mkdocs(project, arguments.site_dir)
-    if status != 0:
-        if status != SYSTEM_FAILURE:  # that one was told in a line of its own
+    if built.mkdocs_status != 0:
+        if built.mkdocs_status != SYSTEM_FAILURE:  # that one was told in a line of its own
             print("The MkDocs build failed; see the messages above.", file=sys.stderr)
         return 1
-    manifest = publish_manifest(project, checked)
-    if manifest.written:
-        print(f"Recorded the new URLs as published in {manifest.written[0]}.")
+    if built.manifest is not None and built.manifest.written:
+        print(f"Recorded the new URLs as published in {built.manifest.written[0]}.")
     print(f"Site built in {arguments.site_dir or project.root / 'site'}.")
     return 0
 

@@ -1,4 +1,4 @@
-"""The pipeline from data/ to site/: load, check, render, write, then MkDocs."""
+"""The pipeline from data/ to site/: load, check, render, write, then MkDocs (`build`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -24,6 +23,7 @@ from generator.catalog.store import PAPERS_DIR, LoadedCatalog, load_catalog
 from generator.errors import Problem
 from generator.output.outputs import GENERATED, SITE
 from generator.output.writer import FileContent, WriteReport, remove_stale, remove_temporaries, write_files
+from generator.runtime.observer import UNOBSERVED, Observer
 from generator.runtime.rendering import Target, render_site, write_site
 from generator.runtime.workers import collection_paused
 from generator.search.index import search_files
@@ -41,7 +41,12 @@ CONTRIBUTING = "CONTRIBUTING.md"
 # The folders `run_mkdocs` builds the site in and moves the old site to, beside it: `.site.PID.tmp`,
 # `.site.old.PID.tmp`.
 STAGED_SITE = r"\.{name}\.(?:old\.)?[0-9]+\.tmp"
-SEARCH_INDEX = "search index"
+# The stages `build` names to its observer.
+LOAD_STAGE = "load and check"
+MARKDOWN_STAGE = "Markdown and search index"
+SEARCH_INDEX = "search index"  # within the Markdown stage
+MKDOCS_STAGE = "MkDocs"
+PUBLISHED_STAGE = "published URLs"
 
 
 @dataclass(frozen=True)
@@ -137,16 +142,14 @@ def render_pages(project: Project, catalog: Catalog, *, search: bool = True) -> 
 
 
 def other_pages(
-    project: Project, catalog: Catalog, *, search: bool = True, timings: dict[str, float] | None = None
+    project: Project, catalog: Catalog, *, search: bool = True, observer: Observer = UNOBSERVED
 ) -> dict[str, FileContent]:
     """The generated files that are not rendered from templates: redirects, the contributing guide, and the
-    search index unless `search` is false. The seconds the search index took go into `timings`, if given."""
+    search index unless `search` is false."""
     pages: dict[str, FileContent] = dict(render_redirects(catalog))
     if search:
-        started = time.perf_counter()
-        pages |= search_files(catalog)
-        if timings is not None:
-            timings[SEARCH_INDEX] = time.perf_counter() - started
+        with observer.stage(SEARCH_INDEX):
+            pages |= search_files(catalog)
     contributing = project.root / CONTRIBUTING
     if contributing.exists():
         pages["contributing.md"] = contributing.read_text(encoding="utf-8")
@@ -154,16 +157,16 @@ def other_pages(
 
 
 def write_pages(
-    project: Project, catalog: Catalog, *, search: bool = True, timings: dict[str, float] | None = None
+    project: Project, catalog: Catalog, *, search: bool = True, observer: Observer = UNOBSERVED
 ) -> WriteReport:
     """Render every generated file and write it under docs/ as `write_files` would (only files that changed,
     stale ones removed), but on every core: each file is written by the process that made it, and the files
-    that are not rendered (the search index above all) are made while helpers render paper pages. The search
-    index's own seconds go into `timings`, if given: it is made alongside the rest, not as a step of its own."""
+    that are not rendered (the search index above all) are made while helpers render paper pages; the
+    observer hears of the search index as a stage within this one."""
     docs = project.docs_dir
 
     def more() -> dict[str, FileContent]:
-        return other_pages(project, catalog, search=search, timings=timings)
+        return other_pages(project, catalog, search=search, observer=observer)
 
     site_url, edit_from = read_addresses(project.config_file)
     try:
@@ -196,12 +199,45 @@ def _names_like(folder: Path, pattern: str) -> list[Path]:
         return []
 
 
-def generate(project: Project) -> tuple[WriteReport | None, Checked]:
+def generate(project: Project, observer: Observer = UNOBSERVED) -> tuple[WriteReport | None, Checked]:
     """Load and check everything, then write the Markdown; nothing is written if anything is wrong."""
-    checked = load_and_check(project)
+    with observer.stage(LOAD_STAGE):
+        checked = load_and_check(project)
     if checked.problems:
         return None, checked
-    return write_pages(project, checked.loaded.catalog), checked
+    with observer.stage(MARKDOWN_STAGE):
+        return write_pages(project, checked.loaded.catalog, observer=observer), checked
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build did: the problems that stopped it, or the Markdown written, MkDocs' exit status (None when
+    it was not run) and the record of published URLs."""
+
+    problems: list[Problem]
+    markdown: WriteReport | None = None
+    mkdocs_status: int | None = None
+    manifest: WriteReport | None = None
+
+
+def build(
+    project: Project, *, site_dir: Path | None = None, markdown_only: bool = False, observer: Observer = UNOBSERVED
+) -> Built:
+    """The pipeline: load and check the catalog; render the pages, related papers and search index and write
+    them under docs/ (nothing is written if anything is wrong); build the site with MkDocs; record the URLs it
+    published, which `check` keeps alive from then on."""
+    markdown, checked = generate(project, observer)
+    if markdown is None:
+        return Built(checked.problems)
+    if markdown_only:
+        return Built([], markdown)
+    with observer.stage(MKDOCS_STAGE):
+        status = run_mkdocs(project, site_dir)
+    if status != 0:
+        return Built([], markdown, status)
+    with observer.stage(PUBLISHED_STAGE):
+        manifest = publish_manifest(project, checked)
+    return Built([], markdown, status, manifest)
 
 
 def publish_manifest(project: Project, checked: Checked) -> WriteReport:
