@@ -52,6 +52,16 @@ class Settings:
 
 
 @dataclass(frozen=True, eq=False)
+class Evidence:
+    """What a tagger's confidences are made of before a threshold is applied, so that tuning can try several
+    thresholds without vectorizing the papers or running the rules again."""
+
+    probabilities: Scores  # papers x tags, from the classifiers (0.5 for the tags without one)
+    similarities: Scores  # papers x tags, cosine to the vocabulary's profiles (0 for the learned tags)
+    rules: Scores  # papers x tags, 1 where a tag's rule matches
+
+
+@dataclass(frozen=True, eq=False)
 class Tagger:
     """Suggests tags for new papers; `train` makes one."""
 
@@ -64,14 +74,20 @@ class Tagger:
     vocabulary: VocabularyScorer
     settings: Settings
 
-    def scores(self, examples: Sequence[Example]) -> Scores:
-        """Papers x tags confidences in [0, 1]: classifier probabilities or vocabulary similarities, and 1 where
-        a tag's rule matches."""
+    def evidence(self, examples: Sequence[Example]) -> Evidence:
         matrix = normalize(self.vectorizer.transform([example.text for example in examples])[:, self.words])
         logits = np.asarray(matrix @ self.weights) + self.intercepts
-        learned = 1.0 / (1.0 + np.exp(-logits))
-        from_vocabulary = self.vocabulary.scores(matrix, examples, self.settings.threshold, self.settings.similarity)
-        return np.maximum(np.where(self.learned, learned, from_vocabulary), rule_scores(self.tags, examples))
+        probabilities = 1.0 / (1.0 + np.exp(-logits))
+        return Evidence(probabilities, self.vocabulary.similarities(matrix), rule_scores(self.tags, examples))
+
+    def combine(self, evidence: Evidence, threshold: float) -> Scores:
+        """Papers x tags confidences in [0, 1]: classifier probabilities, or vocabulary similarities scaled so
+        that `similarity` becomes `threshold`; and 1 where a tag's rule matches."""
+        from_vocabulary = np.minimum(1.0, evidence.similarities * (threshold / self.settings.similarity))
+        return np.maximum(np.where(self.learned, evidence.probabilities, from_vocabulary), evidence.rules)
+
+    def scores(self, examples: Sequence[Example]) -> Scores:
+        return self.combine(self.evidence(examples), self.settings.threshold)
 
     def suggest_many(self, examples: Sequence[Example]) -> list[tuple[str, ...]]:
         """The suggested tag slugs of each paper, in vocabulary order; one batch is much faster than many calls."""
