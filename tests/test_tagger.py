@@ -171,7 +171,7 @@ tagger       1.000   0.750    0.857   1.000   0.833    0.889    66.7%
 baseline     0.200   0.250    0.222   0.333   0.167    0.222   100.0%
 rules        1.000   0.750    0.857   1.000   0.833    0.889    66.7%
 
-tagger: learned tagger, the defaults (C = 30, threshold 0.3)
+tagger: learned tagger, the defaults (C = 100, threshold 0.25)
 baseline: TF-IDF + one-vs-rest logistic regression, p >= 0.5
 rules: vocabulary rules alone (suggest_tags)
 
