@@ -10,9 +10,10 @@ import pytest
 from generator.catalog.model import Tag, TagRule
 from generator.catalog.patterns import Pattern, compile_pattern
 from generator.tagger import Example, Settings, train
-from generator.tagger.evaluate import Protocol, evaluate
+from generator.tagger.evaluate import evaluate
 from generator.tagger.metrics import Counts, score
 from generator.tagger.model import training_rows
+from generator.tagger.splits import Protocol
 from tests.conftest import run_cli
 
 
@@ -141,15 +142,15 @@ def test_folds_test_every_paper_once() -> None:
 
 
 def test_evaluation_beats_the_baseline_on_clear_topics() -> None:
-    evaluation = evaluate(catalog(), VOCABULARY, Protocol(folds=4))
+    evaluation = evaluate(catalog(), VOCABULARY, Protocol(folds=4), None)
     (name, tagger), (other, baseline), (rules, _) = evaluation.systems
     assert (name, other, rules) == ("tagger", "baseline", "rules")
     assert tagger.micro.f1 == 1.0
     assert baseline.micro.f1 < tagger.micro.f1
 
 
-def test_cli_evaluate_on_the_fixture_project(fixture_project: Path) -> None:
-    result = run_cli(fixture_project, "tags", "evaluate", "--folds", "3")
+def test_cli_evaluate_the_defaults_on_the_fixture_project(fixture_project: Path) -> None:
+    result = run_cli(fixture_project, "tags", "evaluate", "--folds", "3", "--no-tune")
     assert result.returncode == 0, result.stderr
     assert result.stdout == EXPECTED_FIXTURE
 
@@ -163,13 +164,15 @@ def test_cli_evaluate_a_jsonl_file(tmp_path: Path, fixture_project: Path) -> Non
     records.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run_cli(fixture_project, "tags", "evaluate", "--holdout", "0.25", "--jsonl", str(records))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[:5] == [
+    assert result.stdout.splitlines()[:6] == [
         f"{records.as_posix()}: 24 papers, 24 with curated tags, 3 tags; "
-        "25% held out, learned from the other 75% (seed 0).",
+        "25% held out, learned from the other 75% (seed 0); "
+        "settings chosen by inner 3-fold cross-validation of each training part.",
         "",
-        "system     micro P micro R micro F1 macro P macro R macro F1 coverage",
-        "tagger       1.000   1.000    1.000   1.000   1.000    1.000   100.0%",
-        "baseline     1.000   0.833    0.909   1.000   0.833    0.889    83.3%",
+        "system          micro P micro R micro F1 macro P macro R macro F1 coverage",
+        "tagger            1.000   1.000    1.000   1.000   1.000    1.000   100.0%",
+        "baseline          1.000   0.833    0.909   1.000   0.833    0.889    83.3%",
+        "tuned baseline    1.000   1.000    1.000   1.000   1.000    1.000   100.0%",
     ]
 
 
@@ -197,7 +200,7 @@ tagger       1.000   0.750    0.857   1.000   0.833    0.889    66.7%
 baseline     0.200   0.250    0.222   0.333   0.167    0.222   100.0%
 rules        1.000   0.750    0.857   1.000   0.833    0.889    66.7%
 
-tagger: learned tagger
+tagger: learned tagger, the defaults (C = 100, threshold 0.25)
 baseline: TF-IDF + one-vs-rest logistic regression, p >= 0.5
 rules: vocabulary rules alone (suggest_tags)
 

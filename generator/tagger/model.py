@@ -40,19 +40,30 @@ def examples_of(catalog: Catalog) -> tuple[Example, ...]:
 
 @dataclass(frozen=True)
 class Settings:
-    """Chosen on the LLM catalog's 80/20 split, and the similarity scale on the bundled catalog's folds; see
-    docs/benchmarks.md ("Tag suggestions") for how, and why that is optimistic."""
+    """C and the threshold are what `tags evaluate` chose on every training part of the LLM catalog (80/20 and
+    5-fold), each by inner 3-fold cross-validation of that part alone; the similarity scale was picked on the
+    bundled catalog's folds. See docs/benchmarks.md ("Tag suggestions")."""
 
-    threshold: float = 0.3  # a tag is suggested at this confidence or more
+    threshold: float = 0.25  # a tag is suggested at this confidence or more
     floor: float = 0.1  # a paper with no tag that confident still gets its best one if it reaches this
     min_examples: int = 5  # fewer curated examples than this: the vocabulary scores the tag
-    regularization: float = 30.0  # LogisticRegression's C: TF-IDF rows are short, so weak regularization
+    regularization: float = 100.0  # LogisticRegression's C: TF-IDF rows are short, so weak regularization
     similarity: float = 0.25  # cosine similarity to a tag's profile that counts as `threshold` confidence
     min_df: int = 2  # a word in one paper only says nothing about a tag
     # Past this many curated papers, a tag's classifier learns from its papers and a weighted sample of the
     # others (training_rows): training time then grows with the tags' sizes, not with the whole catalog.
     sample_floor: int = 5000
     negatives_per_positive: int = 20
+
+
+@dataclass(frozen=True, eq=False)
+class Evidence:
+    """What a tagger's confidences are made of before a threshold is applied, so that tuning can try several
+    thresholds without vectorizing the papers or running the rules again."""
+
+    probabilities: Scores  # papers x tags, from the classifiers (0.5 for the tags without one)
+    similarities: Scores  # papers x tags, cosine to the vocabulary's profiles (0 for the learned tags)
+    rules: Scores  # papers x tags, 1 where a tag's rule matches
 
 
 @dataclass(frozen=True, eq=False)
@@ -68,14 +79,20 @@ class Tagger:
     vocabulary: VocabularyScorer
     settings: Settings
 
-    def scores(self, examples: Sequence[Example]) -> Scores:
-        """Papers x tags confidences in [0, 1]: classifier probabilities or vocabulary similarities, and 1 where
-        a tag's rule matches."""
+    def evidence(self, examples: Sequence[Example]) -> Evidence:
         matrix = normalize(self.vectorizer.transform([example.text for example in examples])[:, self.words])
         logits = np.asarray(matrix @ self.weights) + self.intercepts
-        learned = 1.0 / (1.0 + np.exp(-logits))
-        from_vocabulary = self.vocabulary.scores(matrix, examples, self.settings.threshold, self.settings.similarity)
-        return np.maximum(np.where(self.learned, learned, from_vocabulary), rule_scores(self.tags, examples))
+        probabilities = 1.0 / (1.0 + np.exp(-logits))
+        return Evidence(probabilities, self.vocabulary.similarities(matrix), rule_scores(self.tags, examples))
+
+    def combine(self, evidence: Evidence, threshold: float) -> Scores:
+        """Papers x tags confidences in [0, 1]: classifier probabilities, or vocabulary similarities scaled so
+        that `similarity` becomes `threshold`; and 1 where a tag's rule matches."""
+        from_vocabulary = np.minimum(1.0, evidence.similarities * (threshold / self.settings.similarity))
+        return np.maximum(np.where(self.learned, evidence.probabilities, from_vocabulary), evidence.rules)
+
+    def scores(self, examples: Sequence[Example]) -> Scores:
+        return self.combine(self.evidence(examples), self.settings.threshold)
 
     def suggest_many(self, examples: Sequence[Example]) -> list[tuple[str, ...]]:
         """The suggested tag slugs of each paper, in vocabulary order; one batch is much faster than many calls."""

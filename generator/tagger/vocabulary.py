@@ -49,16 +49,12 @@ class VocabularyScorer:
                 examples[row] = np.asarray(papers[members].mean(axis=0)).ravel()
         return cls(tags, unit_rows(own + unit_rows(examples)), columns)
 
-    def scores(
-        self, matrix: sparse.csr_matrix, examples: Sequence[Example], threshold: float, similarity: float
-    ) -> NDArray[np.float64]:
-        """Papers x tags: the cosine similarity to each profile, scaled so that `similarity` becomes `threshold`
-        (the rows of `matrix` are unit TF-IDF vectors)."""
-        scores = np.zeros((matrix.shape[0], len(self.tags)))
+    def similarities(self, matrix: sparse.csr_matrix) -> NDArray[np.float64]:
+        """Papers x tags: the cosine similarity to each profile (the rows of `matrix` are unit TF-IDF vectors)."""
+        similarities = np.zeros((matrix.shape[0], len(self.tags)))
         if len(self.columns):
-            cosine = np.asarray(matrix @ self.profiles.T)
-            scores[:, self.columns] = np.minimum(1.0, cosine * (threshold / similarity))
-        return scores
+            similarities[:, self.columns] = np.asarray(matrix @ self.profiles.T)
+        return similarities
 
 
 def rule_scores(tags: tuple[Tag, ...], examples: Sequence[Example]) -> NDArray[np.float64]:
