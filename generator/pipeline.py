@@ -23,9 +23,9 @@ from generator.catalog.store import PAPERS_DIR, LoadedCatalog, load_catalog
 from generator.errors import Problem
 from generator.output.outputs import GENERATED, SITE
 from generator.output.writer import FileContent, WriteReport, remove_stale, remove_temporaries, write_files
+from generator.runtime.executor import AUTOMATIC, Executor
 from generator.runtime.observer import UNOBSERVED, Observer
 from generator.runtime.rendering import Target, render_site, write_site
-from generator.runtime.workers import collection_paused
 from generator.search.index import search_files
 from generator.site.permalinks import (
     MANIFEST,
@@ -77,10 +77,10 @@ class Checked:
     problems: list[Problem]
 
 
-def load_and_check(project: Project, since: str | None = None) -> Checked:
+def load_and_check(project: Project, since: str | None = None, executor: Executor = AUTOMATIC) -> Checked:
     """Load and check the catalog; with `since`, the pages at that git revision count as published too."""
-    with collection_paused():
-        loaded, problems = load_catalog(project.data_dir, project.root)
+    with executor.running():
+        loaded, problems = load_catalog(project.data_dir, project.root, executor)
         manifest, manifest_problems = read_manifest(project.root)
         if since is not None:
             before, revision_problems = read_revision(project.root, since)
@@ -89,7 +89,8 @@ def load_and_check(project: Project, since: str | None = None) -> Checked:
             recorded = {entry.url for entry in manifest}
             manifest += [entry for entry in published_at(since, before.catalog) if entry.url not in recorded]
         unreadable = unreadable_urls(project, loaded)
-        problems += manifest_problems + check_catalog(loaded) + check_manifest(manifest, loaded.catalog, unreadable)
+        problems += manifest_problems + check_catalog(loaded, executor)
+        problems += check_manifest(manifest, loaded.catalog, unreadable)
         return Checked(loaded, manifest, sorted(problems))
 
 
@@ -157,7 +158,12 @@ def other_pages(
 
 
 def write_pages(
-    project: Project, catalog: Catalog, *, search: bool = True, observer: Observer = UNOBSERVED
+    project: Project,
+    catalog: Catalog,
+    *,
+    search: bool = True,
+    observer: Observer = UNOBSERVED,
+    executor: Executor = AUTOMATIC,
 ) -> WriteReport:
     """Render every generated file and write it under docs/ as `write_files` would (only files that changed,
     stale ones removed), but on every core: each file is written by the process that made it, and the files
@@ -170,7 +176,7 @@ def write_pages(
 
     site_url, edit_from = read_addresses(project.config_file)
     try:
-        report = write_site(catalog, site_url, Target(docs), more, edit_base=edit_from)
+        report = write_site(catalog, site_url, Target(docs), more, executor, edit_base=edit_from)
     except OSError:  # nothing was replaced: the new contents waiting beside their files go too
         remove_leftovers(project)
         raise
@@ -199,14 +205,16 @@ def _names_like(folder: Path, pattern: str) -> list[Path]:
         return []
 
 
-def generate(project: Project, observer: Observer = UNOBSERVED) -> tuple[WriteReport | None, Checked]:
+def generate(
+    project: Project, observer: Observer = UNOBSERVED, executor: Executor = AUTOMATIC
+) -> tuple[WriteReport | None, Checked]:
     """Load and check everything, then write the Markdown; nothing is written if anything is wrong."""
     with observer.stage(LOAD_STAGE):
-        checked = load_and_check(project)
+        checked = load_and_check(project, executor=executor)
     if checked.problems:
         return None, checked
     with observer.stage(MARKDOWN_STAGE):
-        return write_pages(project, checked.loaded.catalog, observer=observer), checked
+        return write_pages(project, checked.loaded.catalog, observer=observer, executor=executor), checked
 
 
 @dataclass(frozen=True)
@@ -221,12 +229,18 @@ class Built:
 
 
 def build(
-    project: Project, *, site_dir: Path | None = None, markdown_only: bool = False, observer: Observer = UNOBSERVED
+    project: Project,
+    *,
+    site_dir: Path | None = None,
+    markdown_only: bool = False,
+    observer: Observer = UNOBSERVED,
+    executor: Executor = AUTOMATIC,
 ) -> Built:
     """The pipeline: load and check the catalog; render the pages, related papers and search index and write
     them under docs/ (nothing is written if anything is wrong); build the site with MkDocs; record the URLs it
-    published, which `check` keeps alive from then on."""
-    markdown, checked = generate(project, observer)
+    published, which `check` keeps alive from then on. `executor` decides how the work runs (on every core, or
+    in this process alone), `observer` hears of each stage."""
+    markdown, checked = generate(project, observer, executor)
     if markdown is None:
         return Built(checked.problems)
     if markdown_only:

@@ -12,6 +12,7 @@ from generator.catalog.check import check_catalog
 from generator.catalog.datafiles import SourceFile
 from generator.catalog.store import load_catalog, parse_catalog
 from generator.runtime import workers
+from generator.runtime.executor import SERIAL, Forking
 from tests.conftest import FIXTURES, REPOSITORY
 
 
@@ -32,11 +33,11 @@ def test_workers_load_a_catalog_with_problems_as_one_process_does(
     mixed_data: Path, count: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(workers, "PART_MAX", 7)  # many runs, finished in any order
-    loaded, problems = load_catalog(mixed_data, mixed_data.parent, workers=1)
+    loaded, problems = load_catalog(mixed_data, mixed_data.parent, executor=SERIAL)
     assert len(problems) > 20
     assert loaded.partial
     assert len(loaded.paper_files) > len(loaded.catalog.papers) + len(loaded.partial)
-    assert load_catalog(mixed_data, mixed_data.parent, workers=count) == (loaded, problems)
+    assert load_catalog(mixed_data, mixed_data.parent, executor=Forking(count)) == (loaded, problems)
 
 
 def test_workers_parse_files_read_elsewhere_as_one_process_does(
@@ -49,7 +50,7 @@ def test_workers_parse_files_read_elsewhere_as_one_process_does(
         for path in sorted(mixed_data.glob("papers/*.yml"))
         if path.is_file()
     ]
-    assert parse_catalog(tags, papers, workers=2) == parse_catalog(tags, papers, workers=1)
+    assert parse_catalog(tags, papers, executor=Forking(2)) == parse_catalog(tags, papers, executor=SERIAL)
 
 
 def test_a_small_catalog_loads_in_this_process(mixed_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -58,7 +59,7 @@ def test_a_small_catalog_loads_in_this_process(mixed_data: Path, monkeypatch: py
 
     assert len(list(mixed_data.glob("papers/*.yml"))) < workers.PARALLEL_FROM
     monkeypatch.setattr(workers, "ProcessPoolExecutor", no_pool)
-    assert load_catalog(mixed_data, mixed_data.parent) == load_catalog(mixed_data, mixed_data.parent, workers=1)
+    assert load_catalog(mixed_data, mixed_data.parent) == load_catalog(mixed_data, mixed_data.parent, executor=SERIAL)
 
 
 @pytest.mark.parametrize("count", [2, 3])
@@ -67,6 +68,6 @@ def test_workers_check_a_catalog_as_one_process_does(
 ) -> None:
     monkeypatch.setattr(workers, "PART_MAX", 7)
     loaded, _ = load_catalog(mixed_data, mixed_data.parent)
-    expected = check_catalog(loaded, workers=1)
+    expected = check_catalog(loaded, executor=SERIAL)
     assert any("duplicate title" in problem.message for problem in expected)
-    assert check_catalog(loaded, workers=count) == expected
+    assert check_catalog(loaded, executor=Forking(count)) == expected

@@ -1,10 +1,13 @@
-"""The build's stages as an observer hears them (generator/runtime/observer.py, `pipeline.build`)."""
+"""`pipeline.build`: its stages as an observer hears them (generator/runtime/observer.py), and the same output
+whichever executor runs it (generator/runtime/executor.py)."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from generator.pipeline import LOAD_STAGE, MARKDOWN_STAGE, SEARCH_INDEX, Project, build
+from generator.runtime.executor import SERIAL, Forking
 from generator.runtime.observer import Stopwatch
 
 
@@ -45,3 +48,18 @@ def test_a_build_with_problems_stops_after_checking(fixture_project: Path) -> No
     built = build(Project(fixture_project), observer=stopwatch)
     assert built.problems and built.markdown is None
     assert list(stopwatch.seconds) == [LOAD_STAGE]
+
+
+def markdown_tree(root: Path) -> dict[str, bytes]:
+    docs = root / "docs"
+    return {path.relative_to(docs).as_posix(): path.read_bytes() for path in sorted(docs.rglob("*")) if path.is_file()}
+
+
+def test_the_serial_and_the_forking_executor_build_the_same_markdown(fixture_project: Path, tmp_path: Path) -> None:
+    forked = tmp_path / "forked"
+    shutil.copytree(fixture_project, forked, symlinks=True)
+    alone = build(Project(fixture_project), markdown_only=True, executor=SERIAL)
+    shared = build(Project(forked), markdown_only=True, executor=Forking(2))
+    assert alone.markdown is not None and shared.markdown is not None
+    assert alone.markdown.written == shared.markdown.written
+    assert markdown_tree(fixture_project) == markdown_tree(forked) != {}

@@ -17,6 +17,7 @@ from generator.output.writer import encoded
 from generator.pipeline import Project, render_pages, write_pages
 from generator.runtime import rendering as parallel
 from generator.runtime import workers as runs
+from generator.runtime.executor import SERIAL, Forking
 from generator.site.render import paper_page, render_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,14 +31,14 @@ def test_workers_render_the_bundled_catalog_as_one_process_does(
 ) -> None:
     monkeypatch.setattr(runs, "PART_MAX", 7)  # many parts, finished in any order
     expected = render_catalog(bundled, SITE_URL)
-    pages = parallel.render_site(bundled, SITE_URL, workers=workers)
+    pages = parallel.render_site(bundled, SITE_URL, executor=Forking(workers))
     assert list(pages) == list(expected)
     assert pages == expected
 
 
 def test_workers_render_a_synthetic_catalog_as_one_process_does(bundled: Catalog) -> None:
     catalog = synthetic_catalog(600, bundled)
-    assert parallel.render_site(catalog, SITE_URL, workers=2) == render_catalog(catalog, SITE_URL)
+    assert parallel.render_site(catalog, SITE_URL, executor=Forking(2)) == render_catalog(catalog, SITE_URL)
 
 
 def test_small_catalogs_render_in_this_process(fixture_catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -61,10 +62,14 @@ def test_every_process_writes_the_files_it_makes_and_reports_them(
     stale.parent.mkdir()
     stale.write_text("old\n", encoding="utf-8")
     target = parallel.Target(tmp_path)
-    report = parallel.write_site(bundled, SITE_URL, target, lambda: {"more.md": "made by the caller\n"}, workers=2)
+    report = parallel.write_site(
+        bundled, SITE_URL, target, lambda: {"more.md": "made by the caller\n"}, executor=Forking(2)
+    )
     assert report.written == sorted(expected)
     assert written_files(tmp_path) == {path: encoded(content) for path, content in expected.items()}
-    again = parallel.write_site(bundled, SITE_URL, target, lambda: {"more.md": "made by the caller\n"}, workers=2)
+    again = parallel.write_site(
+        bundled, SITE_URL, target, lambda: {"more.md": "made by the caller\n"}, executor=Forking(2)
+    )
     assert (again.written, again.unchanged) == ([], sorted(expected))
 
 
@@ -89,7 +94,7 @@ def test_a_full_disk_in_a_helper_replaces_no_file(
     """Helpers stage their pages as this process does: when one cannot write, no page is replaced, and what
     they staged is removed by `remove_temporaries`, as a build does then."""
     catalog = synthetic_catalog(40, fixture_catalog)
-    parallel.write_site(catalog, SITE_URL, parallel.Target(tmp_path), workers=1)
+    parallel.write_site(catalog, SITE_URL, parallel.Target(tmp_path), executor=SERIAL)
     before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
     real_fill = write._fill
 
@@ -101,6 +106,6 @@ def test_a_full_disk_in_a_helper_replaces_no_file(
     parent = os.getpid()
     monkeypatch.setattr(write, "_fill", fill)
     with pytest.raises(OSError, match="No space left on device"):
-        parallel.write_site(catalog, "https://example.org/other/", parallel.Target(tmp_path), workers=2)
+        parallel.write_site(catalog, "https://example.org/other/", parallel.Target(tmp_path), executor=Forking(2))
     write.remove_temporaries(tmp_path, recursive=True)
     assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before

@@ -9,6 +9,7 @@ from generator.catalog.check import check_catalog
 from generator.catalog.possible import possible_duplicates
 from generator.catalog.store import load_catalog
 from generator.listings.importer import import_listings
+from generator.runtime.executor import SERIAL
 from tests.test_abstracts import ABSTRACT, OTHER, RELISTED
 from tests.test_importer import read_paper
 
@@ -37,7 +38,7 @@ def checked(project: Path) -> tuple[list[str], list[str]]:
     """The problems of the project's catalog, and its possible duplicates, as printed."""
     loaded, problems = load_catalog(project / "data", project)
     assert problems == []
-    found = [str(problem) for problem in check_catalog(loaded, workers=1)]
+    found = [str(problem) for problem in check_catalog(loaded, executor=SERIAL)]
     notices = possible_duplicates(loaded.catalog.papers, loaded.paper_locations)
     return found, [str(notice) for notice in notices]
 

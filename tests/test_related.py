@@ -13,6 +13,7 @@ from generator.catalog.store import load_catalog
 from generator.related import neighbours as related
 from generator.related.neighbours import related_papers
 from generator.related.terms import TermIds, terms
+from generator.runtime.executor import SERIAL, Forking
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -154,10 +155,9 @@ def test_any_part_of_the_catalog_gets_what_the_whole_gets(monkeypatch: pytest.Mo
 
 def test_terms_read_in_runs_on_two_processes_make_the_same_matrix(monkeypatch: pytest.MonkeyPatch) -> None:
     papers = sorted(bundled(), key=lambda paper: paper.slug)
-    alone = related._tfidf(papers)
-    monkeypatch.setattr(related, "workers_for", lambda items: 2)
+    alone = related._tfidf(papers, SERIAL)
     monkeypatch.setattr("generator.runtime.workers.PART_MAX", 9)  # 13 runs, each with ids of its own
-    in_runs = related._tfidf(papers)
+    in_runs = related._tfidf(papers, Forking(2))
     assert alone.shape == in_runs.shape
     for part in ("indptr", "indices", "data"):
         assert np.array_equal(getattr(alone, part), getattr(in_runs, part)), part
@@ -189,7 +189,7 @@ def dense_reference_scores(papers: list[Paper], champions: int) -> np.ndarray:
     """Every pair's score as `related_papers` defines it, computed densely: the TF-IDF dot product, over the
     terms where the other paper is one of the term's `champions` heaviest (ties to the smaller index), plus the
     tag bonus; -1 for pairs with no text in common, and for a paper with itself."""
-    vectors = related._tfidf(papers).toarray().astype(np.float64)
+    vectors = related._tfidf(papers, SERIAL).toarray().astype(np.float64)
     leads = np.zeros_like(vectors, dtype=bool)
     for term in range(vectors.shape[1]):
         holders = np.flatnonzero(vectors[:, term])

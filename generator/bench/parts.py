@@ -19,7 +19,7 @@ from generator.catalog.check import check_catalog
 from generator.catalog.store import load_catalog
 from generator.output.writer import FileContent, write_changed
 from generator.pipeline import Project, other_pages, read_site_url
-from generator.runtime.workers import collection_paused
+from generator.runtime.executor import AUTOMATIC
 from generator.site.render import SiteRenderer, paper_page
 
 T = TypeVar("T")
@@ -45,12 +45,14 @@ def measure_parts(project: Project) -> PartTimes:
     """Load, check, render and write `project`'s catalog as a build does, part by part, writing into a new
     folder rather than docs/ (writing a file costs more than finding it unchanged)."""
     parts = PartTimes()
-    with collection_paused():
+    with AUTOMATIC.running():
         loaded, _ = parts.measure("load", lambda: load_catalog(project.data_dir, project.root))
         parts.measure("check", lambda: check_catalog(loaded))
         catalog = loaded.catalog
         site_url = read_site_url(project.config_file)
-        renderer = parts.measure("related-papers index, title order", lambda: SiteRenderer(catalog, site_url))
+        renderer = parts.measure(
+            "related-papers index, title order", lambda: SiteRenderer(catalog, site_url, executor=AUTOMATIC)
+        )
         parts.measure("related papers", lambda: renderer.find_related(catalog.papers))
         files: dict[str, FileContent] = {}
         files |= parts.measure(

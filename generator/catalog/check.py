@@ -14,15 +14,13 @@ from generator.catalog.model import Location, Paper
 from generator.catalog.slugs import slug_problem
 from generator.catalog.store import LoadedCatalog
 from generator.errors import Problem
-from generator.runtime.workers import collection_paused, map_runs, workers_for
+from generator.runtime.executor import AUTOMATIC, Executor
 
 
-def check_catalog(loaded: LoadedCatalog, workers: int | None = None) -> list[Problem]:
-    """Problems that span files or need the vocabulary: the schema itself is checked while loading.
-
-    The papers are checked on `workers` processes: by default one per core, for a catalog large enough to
-    be worth it."""
-    with collection_paused():
+def check_catalog(loaded: LoadedCatalog, executor: Executor = AUTOMATIC) -> list[Problem]:
+    """Problems that span files or need the vocabulary: the schema itself is checked while loading. The
+    papers are checked in runs, as `executor` runs them."""
+    with executor.running():
         problems = check_vocabulary(loaded)
         # A dict: looked up as fast as a set, listed in vocabulary order as a list.
         known_tags = dict.fromkeys(tag.slug for tag in loaded.catalog.tags) if loaded.vocabulary_loaded else None
@@ -36,10 +34,8 @@ def check_catalog(loaded: LoadedCatalog, workers: int | None = None) -> list[Pro
                 found += check_paper(paper, location, known_tags)
             return found, [same_title_key(paper.title) for paper in papers[start:end]]
 
-        if workers is None:
-            workers = workers_for(len(entries))
         title_keys: list[str] = []
-        for found, keys in map_runs(check_run, len(entries), workers):
+        for found, keys in executor.map_runs(check_run, len(entries)):
             problems += found
             title_keys += keys
         problems += check_unique(loaded, title_keys)

@@ -14,7 +14,7 @@ from generator.catalog.model import Catalog, Listing, Location, Paper, Tag
 from generator.catalog.schema import parse_paper, parse_tags
 from generator.catalog.yamlfile import dump_yaml, read_yaml
 from generator.errors import Problem
-from generator.runtime.workers import collection_paused, map_runs, workers_for
+from generator.runtime.executor import AUTOMATIC, Executor
 
 PAPERS_DIR = "papers"
 TAGS_FILE = "tags.yml"
@@ -84,12 +84,12 @@ def read_papers(sources: Iterable[SourceFile | Problem]) -> PapersRead:
     return read
 
 
-def load_catalog(data_dir: Path, root: Path, workers: int | None = None) -> tuple[LoadedCatalog, list[Problem]]:
+def load_catalog(data_dir: Path, root: Path, executor: Executor = AUTOMATIC) -> tuple[LoadedCatalog, list[Problem]]:
     """Every paper and the tag vocabulary; entries with problems are left out and their problems returned.
 
-    The paper files are read on `workers` processes: by default one per core, for a catalog large enough
-    to be worth it. Only plain files are read (see `generator.catalog.datafiles`)."""
-    with collection_paused():
+    The paper files are read in runs, as `executor` runs them. Only plain files are read (see
+    `generator.catalog.datafiles`)."""
+    with executor.running():
         refused = folder_problem(data_dir, display_path(data_dir, root), root)
         tags_path = data_dir / TAGS_FILE
         tags_shown = display_path(tags_path, root)
@@ -102,36 +102,34 @@ def load_catalog(data_dir: Path, root: Path, workers: int | None = None) -> tupl
             return read_papers(read_file(f"{on_disk}/{name}", f"{shown}/{name}", root) for name in names[start:end])
 
         refused_files = [problem.path for problem in problems]
-        loaded, more = _catalog(tags, [f"{shown}/{name}" for name in names], read_run, workers, tags_shown)
+        loaded, more = _catalog(tags, [f"{shown}/{name}" for name in names], read_run, executor, tags_shown)
         loaded = dataclasses.replace(loaded, paper_files=(*loaded.paper_files, *refused_files))
         return loaded, problems + more
 
 
 def parse_catalog(
-    tags_file: TagsSource, paper_sources: list[SourceFile], workers: int | None = None
+    tags_file: TagsSource, paper_sources: list[SourceFile], executor: Executor = AUTOMATIC
 ) -> tuple[LoadedCatalog, list[Problem]]:
     """The catalog held in the given files, wherever they were read from (disk, or a git revision)."""
-    with collection_paused():
+    with executor.running():
         paths = [source.path for source in paper_sources]
-        return _catalog(tags_file, paths, lambda start, end: read_papers(paper_sources[start:end]), workers)
+        return _catalog(tags_file, paths, lambda start, end: read_papers(paper_sources[start:end]), executor)
 
 
 def _catalog(
     tags_file: TagsSource,
     paper_files: list[str],
     read_run: Callable[[int, int], PapersRead],
-    workers: int | None,
+    executor: Executor,
     tags_shown: str = f"data/{TAGS_FILE}",
 ) -> tuple[LoadedCatalog, list[Problem]]:
     """The catalog of the tag vocabulary and the paper files, whose runs [start, end) `read_run` reads."""
     tags, problems = load_tags(tags_file)
     vocabulary_loaded = not problems
     tags_shown = tags_file.path if tags_file is not None else tags_shown
-    if workers is None:
-        workers = workers_for(len(paper_files))
     papers: list[PaperEntry] = []
     partial: list[PaperEntry] = []
-    for run in map_runs(read_run, len(paper_files), workers):
+    for run in executor.map_runs(read_run, len(paper_files)):
         papers += run.papers
         partial += run.partial
         problems += run.problems

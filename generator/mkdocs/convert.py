@@ -9,7 +9,6 @@ logs (broken links, say) is logged again here, in page order, so that `--strict`
 
 from __future__ import annotations
 
-import gc
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +19,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.runtime.workers import can_fork, map_runs, workers_for
+from generator.runtime.executor import AUTOMATIC
+from generator.runtime.workers import can_fork, objects_frozen
 
 LOGGER = "mkdocs"  # MkDocs' loggers are all below this one, and its handlers (console, --strict count) on it
 
@@ -131,8 +131,7 @@ def convert_pages(config: MkDocsConfig, files: Files) -> None:
 
     Nothing is done for few pages, or where processes cannot be forked: MkDocs converts them as usual."""
     included = files.documentation_pages(inclusion=InclusionLevel.is_included)
-    workers = workers_for(len(included))
-    if workers < 2 or not can_fork():
+    if AUTOMATIC.processes(len(included)) < 2 or not can_fork():
         return
     pages: list[Page] = []
     for file in included:
@@ -146,11 +145,8 @@ def convert_pages(config: MkDocsConfig, files: Files) -> None:
 
     # Python-Markdown leaves cycles behind with every page it converts, so the collector must run; frozen,
     # the objects made so far are left out of its passes, and helpers leave them shared rather than copy them.
-    gc.freeze()
-    try:
-        runs = map_runs(work, len(pages), workers)
-    finally:
-        gc.unfreeze()
+    with objects_frozen():
+        runs = AUTOMATIC.map_runs(work, len(pages))
     converted = (each for run in runs for each in run)
     for page, result in zip(pages, converted, strict=True):
         if result is not None:

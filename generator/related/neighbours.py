@@ -21,7 +21,7 @@ from scipy import sparse  # type: ignore[import-untyped]
 from generator.catalog.model import Paper
 from generator.listings.links import URL_PATTERN
 from generator.related.terms import TermIds, words
-from generator.runtime.workers import map_runs, workers_for
+from generator.runtime.executor import AUTOMATIC, Executor
 
 TITLE_WEIGHT = 3  # a title word counts as this many abstract words
 TOP_TERMS = 24  # terms kept per paper, by TF-IDF weight
@@ -55,7 +55,7 @@ class RelatedIndex:
     """What finding related papers needs of the whole catalog, made once; the related papers of each paper
     depend on nothing else, so any part of the catalog can then be done on its own (in another process, say)."""
 
-    def __init__(self, papers: Sequence[Paper], limit: int = 5) -> None:
+    def __init__(self, papers: Sequence[Paper], limit: int = 5, executor: Executor = AUTOMATIC) -> None:
         if limit < 0:
             raise ValueError(f"limit must be 0 or more, not {limit}")
         ordered = sorted(papers, key=lambda paper: paper.slug)
@@ -66,7 +66,7 @@ class RelatedIndex:
         self.limit = limit
         self.vectors: sparse.csr_matrix | None = None
         if limit > 0 and len(ordered) >= 2:
-            self.vectors = _tfidf(ordered)
+            self.vectors = _tfidf(ordered, executor)
             self.transposed = _heaviest(self.vectors.T.tocsr(), MAX_POSTINGS)  # each term's champions
             self.row_costs = _row_costs(self.vectors, self.transposed)
             self.tags = _tags(ordered)
@@ -80,10 +80,10 @@ class RelatedIndex:
         return {self.slugs[i]: tuple(self.slugs[j] for j in row) for i, row in zip(rows, chosen, strict=True)}
 
 
-def _tfidf(papers: Sequence[Paper]) -> sparse.csr_matrix:
+def _tfidf(papers: Sequence[Paper], executor: Executor) -> sparse.csr_matrix:
     """The papers' L2-normalised TF-IDF vectors (float32 CSR), pruned to their `TOP_TERMS` best useful terms."""
     n = len(papers)
-    indices, indptr, vocabulary = _term_ids(papers)
+    indices, indptr, vocabulary = _term_ids(papers, executor)
     counts = sparse.csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(n, vocabulary))
     del indices
     counts.sum_duplicates()
@@ -118,11 +118,11 @@ def _heaviest(matrix: sparse.csr_matrix, most: int) -> sparse.csr_matrix:
     return sparse.csr_matrix((matrix.data[kept], matrix.indices[kept], indptr), shape=matrix.shape)
 
 
-def _term_ids(papers: Sequence[Paper]) -> tuple[NDArray[np.int32], NDArray[np.int64], int]:
+def _term_ids(papers: Sequence[Paper], executor: Executor) -> tuple[NDArray[np.int32], NDArray[np.int64], int]:
     """Every paper's terms as term ids, one after another, where each paper's start; and how many ids there
     are. A term's id is its rank in order of first appearance, as if the papers were read in one go, although
     large catalogs are read in runs on every core."""
-    runs = map_runs(lambda start, end: _run_term_ids(papers[start:end]), len(papers), workers_for(len(papers)))
+    runs = executor.map_runs(lambda start, end: _run_term_ids(papers[start:end]), len(papers))
     vocabulary: dict[str, int] = {}
     ids: list[NDArray[np.int32]] = []
     lengths: list[NDArray[np.int64]] = []

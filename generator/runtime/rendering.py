@@ -8,7 +8,6 @@ send back what they wrote.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
@@ -18,8 +17,9 @@ from pathlib import Path
 
 from generator.catalog.model import Catalog
 from generator.output.writer import FileContent, WriteReport, commit, discard, merged, write_changed
+from generator.runtime.executor import AUTOMATIC, Executor
 from generator.runtime.progress import Progress
-from generator.runtime.workers import can_fork, collection_paused, runs_of, workers_for
+from generator.runtime.workers import can_fork, objects_frozen, runs_of
 from generator.site.compression import gzipped
 from generator.site.render import SiteRenderer, paper_page
 
@@ -69,11 +69,10 @@ def _render_part(renderer: SiteRenderer, start: int, end: int, target: Target | 
     return {}, write_changed(target.root, pages, target.durable, label=None, replace=False)
 
 
-def render_site(catalog: Catalog, site_url: str, workers: int | None = None, edit_base: str = "") -> Files:
-    """Every generated file under docs/, as `generator.site.render.render_catalog` makes it, on `workers` processes:
-    by default one per core, for a catalog large enough to be worth it. Where processes cannot be forked
-    (Windows), the site is rendered in this process."""
-    return _render(catalog, (site_url, edit_base), None, workers, None)[0]
+def render_site(catalog: Catalog, site_url: str, executor: Executor = AUTOMATIC, edit_base: str = "") -> Files:
+    """Every generated file under docs/, as `generator.site.render.render_catalog` makes it, on as many processes
+    as `executor` gives the catalog's papers. Where processes cannot be forked (Windows), in this process."""
+    return _render(catalog, (site_url, edit_base), None, executor, None)[0]
 
 
 def write_site(
@@ -81,7 +80,7 @@ def write_site(
     site_url: str,
     target: Target,
     more: MoreFiles | None = None,
-    workers: int | None = None,
+    executor: Executor = AUTOMATIC,
     edit_base: str = "",
 ) -> WriteReport:
     """Write the files `render_site` makes, and the `more` files, to `target`: only those that changed, each
@@ -90,7 +89,7 @@ def write_site(
     No file is replaced until every one is written (see `write_changed`): when one cannot be (a full disk),
     the folder is left as it was, but for temporary files of helpers that had not sent theirs back, which
     `generator.output.writer.remove_temporaries` removes."""
-    files, report = _render(catalog, (site_url, edit_base), target, workers, more)
+    files, report = _render(catalog, (site_url, edit_base), target, executor, more)
     try:
         report = merged([report, write_changed(target.root, files, target.durable, replace=False)])
     except BaseException:
@@ -105,15 +104,14 @@ def _render(
     catalog: Catalog,
     addresses: tuple[str, str],
     target: Target | None,
-    workers: int | None,
+    executor: Executor,
     more: MoreFiles | None,
 ) -> tuple[Files, WriteReport]:
     """The files not written yet, and what writing the others did; `addresses` are the site's URL and the
     base of its edit links."""
-    if workers is None:
-        workers = workers_for(len(catalog.papers))
-    with collection_paused():
-        renderer = SiteRenderer(catalog, *addresses)
+    workers = executor.processes(len(catalog.papers))
+    with executor.running():
+        renderer = SiteRenderer(catalog, *addresses, executor=executor)
         if workers < 2 or not can_fork():
             files: Files = {**renderer.render_all(), **renderer.render_files(), **(more() if more else {})}
             return files, WriteReport()
@@ -121,12 +119,11 @@ def _render(
         # The garbage collector of a helper would write to every object it inherited, copying the parent's
         # memory into it; frozen, the inherited objects are left alone and stay shared as long as they are not
         # used. (Paused, it does not run at all, unless some caller enables it again.)
-        gc.freeze()
-        try:
-            with ProcessPoolExecutor(workers - 1, mp_context=context, initializer=_adopt, initargs=(renderer,)) as pool:
-                return _render_with(pool, workers - 1, renderer, target, more)
-        finally:
-            gc.unfreeze()
+        with (
+            objects_frozen(),
+            ProcessPoolExecutor(workers - 1, mp_context=context, initializer=_adopt, initargs=(renderer,)) as pool,
+        ):
+            return _render_with(pool, workers - 1, renderer, target, more)
 
 
 def _whole_catalog(renderer: SiteRenderer, more: MoreFiles | None) -> Iterator[Mapping[str, FileContent]]:

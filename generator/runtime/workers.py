@@ -41,6 +41,17 @@ def collection_paused() -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def objects_frozen() -> Iterator[None]:
+    """The objects made so far left out of the collector's passes while helpers are forked and run: a helper's
+    collector would otherwise write to every object it inherited, copying the parent's memory into it."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _adopt(work: Work) -> None:
     global _work  # one piece of work per helper process, handed over at the fork
     _work = work

@@ -10,6 +10,7 @@ from generator.catalog.model import Catalog, Paper, Tag
 from generator.listings.text import first_sentence
 from generator.output.writer import FileContent
 from generator.related.neighbours import RelatedIndex
+from generator.runtime.executor import SERIAL, Executor
 from generator.runtime.progress import progress
 from generator.site.citation import bibtex_entry, plain_citation
 from generator.site.compression import gzipped
@@ -76,8 +77,9 @@ def tag_page(tag: Tag) -> str:
 class SiteRenderer:
     """Renders every generated page of the site from one catalog."""
 
-    def __init__(self, catalog: Catalog, site_url: str, edit_base: str = "") -> None:
-        """`edit_base` opens a file of the repository for editing with its path added (no edit links if empty)."""
+    def __init__(self, catalog: Catalog, site_url: str, edit_base: str = "", executor: Executor = SERIAL) -> None:
+        """`edit_base` opens a file of the repository for editing with its path added (no edit links if empty);
+        `executor` runs the work on the whole catalog that is done in runs (the related papers' terms)."""
         self.catalog = catalog
         self.site_url = site_url if site_url.endswith("/") else f"{site_url}/"
         self.edit_base = edit_base
@@ -92,7 +94,7 @@ class SiteRenderer:
                 tagged[slug].append(paper)
         self.papers_by_tag = dict(tagged)
         self.by_slug = {paper.slug: paper for paper in catalog.papers}
-        self.related_index = RelatedIndex(catalog.papers)
+        self.related_index = RelatedIndex(catalog.papers, executor=executor)
         self.related: dict[str, tuple[str, ...]] = {}  # found a part of the catalog at a time: see find_related
         self.bibtex: dict[str, str] = {}
 

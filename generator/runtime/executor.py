@@ -1,0 +1,67 @@
+"""How work runs: the one seam between the domain code and the machine. Loading, checking and the related-papers
+index hand their work to an executor as runs of a sequence, `work(start, end)`; the executor decides whether
+those run here one after another or also in helper processes forked from this one, and whether the garbage
+collector pauses meanwhile. The domain code takes an executor, never a number of processes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+from generator.runtime.workers import collection_paused, map_runs, runs_of, workers_for
+
+Result = TypeVar("Result")
+
+
+class Executor(Protocol):
+    def map_runs(self, work: Callable[[int, int], Result], total: int) -> list[Result]:
+        """`work(start, end)` for consecutive runs that cover range(total), the results in order."""
+        ...
+
+    def running(self) -> AbstractContextManager[None]:
+        """A context for a stage's whole work (the executor may pause the collector while it lasts)."""
+        ...
+
+    def processes(self, total: int) -> int:
+        """How many processes, this one included, share work on `total` items (the site's renderer asks)."""
+        ...
+
+
+@dataclass(frozen=True)
+class Serial:
+    """Everything in this process, one run after another, the collector left alone: what tests compare with."""
+
+    def map_runs(self, work: Callable[[int, int], Result], total: int) -> list[Result]:
+        return [work(start, end) for start, end in runs_of(total, 1)]
+
+    @contextmanager
+    def running(self) -> Iterator[None]:
+        yield
+
+    def processes(self, total: int) -> int:
+        return 1
+
+
+@dataclass(frozen=True)
+class Forking:
+    """One process per core for work large enough to be worth it (`workers_for`), `workers` if given, helpers
+    forked from this one; no garbage collection while a stage runs (see `collection_paused` for why)."""
+
+    workers: int | None = None
+
+    def map_runs(self, work: Callable[[int, int], Result], total: int) -> list[Result]:
+        return map_runs(work, total, self.processes(total))
+
+    def running(self) -> AbstractContextManager[None]:
+        return collection_paused()
+
+    def processes(self, total: int) -> int:
+        return self.workers if self.workers is not None else workers_for(total)
+
+
+SERIAL = Serial()
+# What the commands use: the machine's cores, where the work is large enough.
+AUTOMATIC = Forking()
