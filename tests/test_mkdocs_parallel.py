@@ -14,11 +14,11 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import generator.mkdocs.convert as mkdocs_parallel
-from generator.mkdocs.convert import Converted, Record, take
+from generator.mkdocs.convert import EMPTY, Conversions, Converted, Record, digest
 from tests.conftest import REPOSITORY, built_site, copy_project, snapshot
 
 
@@ -45,10 +45,10 @@ def two_processes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     converters = tmp_path / "converters"
     convert = mkdocs_parallel.convert
 
-    def recorded(page: Page, *arguments: object) -> Converted:
+    def recorded(file: File, *arguments: object) -> Converted:
         with converters.open("a") as out:
             out.write(f"{os.getpid()} {gc.isenabled()}\n")
-        return convert(page, *arguments)  # type: ignore[arg-type]
+        return convert(file, *arguments)  # type: ignore[arg-type]
 
     monkeypatch.setattr(mkdocs_parallel, "convert", recorded)
     return converters
@@ -101,32 +101,47 @@ def test_a_page_that_fails_to_convert_is_reported_by_mkdocs_as_usual(
 
 
 class Fake:
-    """Stands for a page: the Markdown it holds, and its class's render method."""
+    """Stands for a page: its file's src_uri, and the attributes converting it sets."""
 
-    def __init__(self, markdown: str) -> None:
-        self.markdown = markdown
-        self.content: str | None = None
-
-    def render(self, config: object, files: object) -> None:
-        self.content = "<p>converted again</p>"
-
-
-def converted(markdown: str) -> Converted:
-    return Converted(hash(markdown), "<p>converted</p>", [], "Title", {"title"}, None, (Record("mkdocs", 30, "x"),))
+    def __init__(self) -> None:
+        self.file = type("FakeFile", (), {"src_uri": "papers/a.md"})()
+        self.markdown: str | None = None
+        self.toc: object = []
+        self.title: str | None = "A"
+        self.present_anchor_ids: set[str] | None = set()
+        self.links_to_anchors: object = None
 
 
-def test_a_page_takes_its_converted_html_once() -> None:
-    page = Fake("# Title")
-    take(cast(Page, page), converted("# Title"), cast(Files, None))
-    page.render(None, None)
-    assert page.content == "<p>converted</p>"
-    assert "render" not in vars(page)  # a later build converts it again
-    page.render(None, None)
-    assert page.content == "<p>converted again</p>"
+def conversions(markdown: str) -> Conversions:
+    logged = (Record("mkdocs.structure.pages", logging.WARNING, "a broken link"),)
+    converted = Converted(digest(markdown), "<h1>Title</h1>", ["toc"], "Title", {"title"}, None, logged)
+    return Conversions(ready={"papers/a.md": converted})
 
 
-def test_a_page_whose_markdown_changed_since_is_converted_again() -> None:
-    page = Fake("# Title, changed by a plugin")
-    take(cast(Page, page), converted("# Title"), cast(Files, None))
-    page.render(None, None)
-    assert page.content == "<p>converted again</p>"
+def test_a_page_converted_ahead_gives_python_markdown_nothing_and_mkdocs_its_html_once(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.WARNING, logger="mkdocs")
+    logging.getLogger("mkdocs").propagate = True
+    fake = Fake()
+    page = cast(Page, fake)
+    ahead = conversions("# Title")
+    assert ahead.markdown_for("# Title", page) == EMPTY
+    page.markdown = EMPTY  # as MkDocs sets it from on_page_markdown
+    assert ahead.content_for("", page, cast(Files, None)) == "<h1>Title</h1>"
+    assert (fake.markdown, fake.toc, fake.title, fake.present_anchor_ids) == ("# Title", ["toc"], "Title", {"title"})
+    assert ahead.ready == {} and ahead.taking == {}
+    assert [(record.name, record.getMessage()) for record in caplog.records] == [
+        ("mkdocs.structure.pages", "a broken link")
+    ]
+    # Built again (`mkdocs serve`), the page is converted by MkDocs.
+    assert ahead.markdown_for("# Title", page) == "# Title"
+    assert ahead.content_for("<p>MkDocs</p>", page, cast(Files, None)) == "<p>MkDocs</p>"
+
+
+def test_a_page_whose_markdown_a_plugin_changed_is_converted_by_mkdocs() -> None:
+    page = cast(Page, Fake())
+    ahead = conversions("# Title")
+    assert ahead.markdown_for("# Title, changed by a plugin", page) == "# Title, changed by a plugin"
+    assert ahead.content_for("<p>MkDocs</p>", page, cast(Files, None)) == "<p>MkDocs</p>"
+    assert page.title == "A"

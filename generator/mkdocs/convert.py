@@ -1,28 +1,38 @@
-"""Markdown converted to HTML on every core during `mkdocs build`.
+"""Markdown converted to HTML on every core during `mkdocs build`, through MkDocs' public events only.
 
 MkDocs converts its pages one after another, and from a few thousand papers that conversion is most of the
-build (docs/benchmarks.md). Before MkDocs reads its pages, the `on_nav` hook has helper processes, forked from
-MkDocs' own, convert runs of them as MkDocs would, with MkDocs' own `Page.render`; each page then takes its
-result when MkDocs asks it to render, as long as its Markdown is still the one converted. What a conversion
-logs (broken links, say) is logged again here, in page order, so that `--strict` counts it as before.
+build (docs/benchmarks.md). Before MkDocs reads its pages (`on_nav`), helper processes forked from MkDocs' own
+read each page's file as `Page.read_source` reads it and convert it with MkDocs' own `Page.render`. MkDocs then
+builds every page as it always does, each event once and in its order; when the Markdown that reaches
+`on_page_markdown` is the Markdown converted, the hook hands Python-Markdown an empty page instead, and
+`on_page_content` hands MkDocs the finished HTML and sets the page's documented attributes (table of contents,
+title, anchors, Markdown) as converting it would have. What converting a page logged (a broken link, say) is
+logged then, in page order, so that `--strict` counts it as before. A page whose Markdown differs (a plugin
+changed it) or whose conversion failed is converted by MkDocs in the usual way.
+
+tests/test_mkdocs_contract.py holds MkDocs to what this relies on.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import meta
 
-from generator.runtime.executor import AUTOMATIC
+from generator.runtime.executor import AUTOMATIC, Executor
 from generator.runtime.workers import can_fork, objects_frozen
 
 LOGGER = "mkdocs"  # MkDocs' loggers are all below this one, and its handlers (console, --strict count) on it
+# What Python-Markdown is given instead of a page converted already: nothing to convert.
+EMPTY = ""
 
 
 @dataclass(frozen=True)
@@ -34,15 +44,19 @@ class Record:
 
 @dataclass(frozen=True)
 class Converted:
-    """What `Page.render` sets on a page, and what it logged."""
+    """A page as `Page.render` left it, and what converting it logged."""
 
-    markdown_hash: int
-    content: str | None
+    digest: bytes  # of the Markdown converted; the text itself would double what the build holds
+    content: str
     toc: Any
     title: str | None
     present_anchor_ids: set[str] | None
     links_to_anchors: dict[str, dict[str, str]] | None  # keyed by the src_uri of the page linked to
     records: tuple[Record, ...]
+
+
+def digest(markdown: str) -> bytes:
+    return hashlib.blake2b(markdown.encode(), digest_size=16).digest()
 
 
 class _Collector(logging.Handler):
@@ -67,89 +81,92 @@ def _collected() -> Iterator[list[Record]]:
         logger.handlers, logger.propagate = handlers, propagate
 
 
-def convert(page: Page, config: MkDocsConfig, files: Files) -> Converted:
-    """A page converted as MkDocs' `_populate_page` converts it, left without its Markdown and HTML after."""
-    config._current_page = page
-    try:
-        # MkDocs reads the page again before it renders it, and logs what reading it logs then.
-        with _collected():
-            page.read_source(config)
-            assert page.markdown is not None  # read_source sets it
-            page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-        with _collected() as records:
-            Page.render(page, config, files)
-        links = page.links_to_anchors
-        converted = Converted(
-            hash(page.markdown),
-            page.content,
-            page.toc,
-            page._title_from_render,
-            page.present_anchor_ids,
-            None if links is None else {file.src_uri: anchors for file, anchors in links.items()},
-            tuple(records),
-        )
-    finally:
-        config._current_page = None
-    # A helper keeps every page it inherited: it should not keep their text as well.
-    page.markdown = page.content = None
-    return converted
+def convert(file: File, config: MkDocsConfig, files: Files) -> Converted:
+    """The page of `file` converted as MkDocs converts it when no plugin changes its source or Markdown.
+
+    Run in a helper: the page it makes, or the one it finds on the file, is the helper's copy."""
+    page = file.page if file.page is not None else Page(None, file, config)
+    page.markdown, page.meta = meta.get_data(file.content_string)
+    converted_from = digest(page.markdown)
+    with _collected() as records:
+        page.render(config, files)
+    assert page.content is not None  # render sets it
+    links = page.links_to_anchors
+    return Converted(
+        converted_from,
+        page.content,
+        page.toc,
+        page.title,
+        page.present_anchor_ids,
+        None if links is None else {target.src_uri: anchors for target, anchors in links.items()},
+        tuple(records),
+    )
 
 
-def attempt(page: Page, config: MkDocsConfig, files: Files) -> Converted | None:
+def attempt(file: File, config: MkDocsConfig, files: Files) -> Converted | None:
     """The page converted, or None if converting it failed: MkDocs then converts it in its own loop and
     reports the failure as it always does, naming the page."""
     try:
-        return convert(page, config, files)
-    except Exception:  # reported by MkDocs itself, when it converts the page again
-        page.markdown = page.content = None
+        return convert(file, config, files)
+    except Exception:  # reported by MkDocs itself, when it converts the page
         return None
 
 
-def take(page: Page, converted: Converted, files: Files) -> None:
-    """Have the page take its converted HTML the next time MkDocs asks it to render."""
+@dataclass
+class Conversions:
+    """The pages of one `mkdocs build` converted ahead of MkDocs, by src_uri, and the ones taking theirs."""
 
-    def render(config: MkDocsConfig, files_now: Files) -> None:
-        del page.render  # back to the class's method, for any later build
-        if page.markdown is None or hash(page.markdown) != converted.markdown_hash:
-            page.render(config, files_now)  # changed since (by a plugin, say): converted again
+    ready: dict[str, Converted] = field(default_factory=dict)
+    taking: dict[str, tuple[Converted, str]] = field(default_factory=dict)  # with the Markdown handed over
+
+    def convert_pages(self, config: MkDocsConfig, files: Files, executor: Executor = AUTOMATIC) -> None:
+        """Convert the pages `mkdocs build` includes on every core (`on_nav`).
+
+        Nothing is done for few pages, or where processes cannot be forked: MkDocs converts them as usual."""
+        self.ready.clear()
+        self.taking.clear()
+        included = list(files.documentation_pages(inclusion=InclusionLevel.is_included))
+        if executor.processes(len(included)) < 2 or not can_fork():
             return
-        page.content = converted.content
+
+        def work(start: int, end: int) -> list[Converted | None]:
+            return [attempt(file, config, files) for file in included[start:end]]
+
+        # Python-Markdown leaves cycles behind with every page it converts, so the collector must run; frozen,
+        # the objects made so far are left out of its passes, and helpers leave them shared rather than copy them.
+        with objects_frozen():
+            runs = executor.map_runs(work, len(included))
+        results = (each for run in runs for each in run)
+        for file, result in zip(included, results, strict=True):
+            if result is not None:
+                self.ready[file.src_uri] = result
+
+    def markdown_for(self, markdown: str, page: Page) -> str:
+        """What Python-Markdown is to convert (`on_page_markdown`): nothing, if the page was converted already."""
+        converted = self.ready.pop(page.file.src_uri, None)
+        if converted is None or converted.digest != digest(markdown):
+            return markdown
+        self.taking[page.file.src_uri] = (converted, markdown)
+        return EMPTY
+
+    def content_for(self, html: str, page: Page, files: Files) -> str:
+        """The page's HTML (`on_page_content`), with the attributes converting it sets, and its log replayed."""
+        taken = self.taking.pop(page.file.src_uri, None)
+        if taken is None:
+            return html
+        converted, markdown = taken
+        for record in converted.records:
+            logging.getLogger(record.logger).log(record.level, record.message)
+        page.markdown = markdown
         page.toc = converted.toc
-        page._title_from_render = converted.title
+        if page.title != converted.title:
+            page.title = converted.title
         page.present_anchor_ids = converted.present_anchor_ids
         if converted.links_to_anchors is not None:
-            found = (
-                (files_now.get_file_from_path(uri), anchors) for uri, anchors in converted.links_to_anchors.items()
-            )
-            page.links_to_anchors = {file: anchors for file, anchors in found if file is not None}
+            found = ((files.get_file_from_path(uri), anchors) for uri, anchors in converted.links_to_anchors.items())
+            page.links_to_anchors = {target: anchors for target, anchors in found if target is not None}
+        return converted.content
 
-    page.render = render  # type: ignore[method-assign,assignment]  # this one page's, until it has rendered once
-
-
-def convert_pages(config: MkDocsConfig, files: Files) -> None:
-    """Convert the pages `mkdocs build` includes on every core, for MkDocs to take.
-
-    Nothing is done for few pages, or where processes cannot be forked: MkDocs converts them as usual."""
-    included = files.documentation_pages(inclusion=InclusionLevel.is_included)
-    if AUTOMATIC.processes(len(included)) < 2 or not can_fork():
-        return
-    pages: list[Page] = []
-    for file in included:
-        if file.page is None:
-            Page(None, file, config)  # as MkDocs makes the pages of files out of the navigation
-        assert file.page is not None
-        pages.append(file.page)
-
-    def work(start: int, end: int) -> list[Converted | None]:
-        return [attempt(page, config, files) for page in pages[start:end]]
-
-    # Python-Markdown leaves cycles behind with every page it converts, so the collector must run; frozen,
-    # the objects made so far are left out of its passes, and helpers leave them shared rather than copy them.
-    with objects_frozen():
-        runs = AUTOMATIC.map_runs(work, len(pages))
-    converted = (each for run in runs for each in run)
-    for page, result in zip(pages, converted, strict=True):
-        if result is not None:
-            for record in result.records:
-                logging.getLogger(record.logger).log(record.level, record.message)
-            take(page, result, files)
+    def clear(self) -> None:
+        self.ready.clear()
+        self.taking.clear()

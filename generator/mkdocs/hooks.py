@@ -1,5 +1,5 @@
 """MkDocs hooks (mkdocs.yml `hooks:`): edit actions that open a page's data file; Markdown converted on every
-core for `mkdocs build`; sitemaps in parts."""
+core for `mkdocs build` (see convert.py); sitemaps in parts."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
-from generator.mkdocs.convert import convert_pages
+from generator.mkdocs.convert import Conversions
 from generator.site.render import source_of_page
 from generator.site.sitemap import split_sitemap
 
 # The command MkDocs runs. Only `build` converts pages in helper processes: `serve` rebuilds in a process that
 # also runs a web server's threads, and forking a process with threads may copy a lock some thread holds.
 _command: list[str] = []
+_conversions = Conversions()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -32,10 +33,19 @@ def on_files(files: Any, config: Any) -> Any:
 
 def on_nav(nav: Any, config: Any, files: Any) -> Any:
     if _command == ["build"]:
-        convert_pages(config, files)
+        _conversions.convert_pages(config, files)
     return nav
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    return _conversions.markdown_for(markdown, page)
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    return _conversions.content_for(html, page, files)
 
 
 def on_post_build(config: Any) -> None:
     """A sitemap over the protocol's limit of URLs becomes an index of parts."""
+    _conversions.clear()
     split_sitemap(Path(config.site_dir), str(config.site_url or "/"))
