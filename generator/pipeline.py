@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -22,10 +23,11 @@ from generator.catalog.model import Catalog
 from generator.catalog.store import PAPERS_DIR, LoadedCatalog, load_catalog
 from generator.errors import Problem
 from generator.output.outputs import GENERATED, SITE
+from generator.output.site import Target, render_site, write_site
 from generator.output.writer import FileContent, WriteReport, remove_stale, remove_temporaries, write_files
+from generator.related.neighbours import find_related
 from generator.runtime.executor import AUTOMATIC, Executor
 from generator.runtime.observer import UNOBSERVED, Observer
-from generator.runtime.rendering import Target, render_site, write_site
 from generator.search.index import search_files
 from generator.site.permalinks import (
     MANIFEST,
@@ -36,6 +38,7 @@ from generator.site.permalinks import (
     render_manifest,
     render_redirects,
 )
+from generator.site.render import SiteRenderer
 
 CONTRIBUTING = "CONTRIBUTING.md"
 # The folders `run_mkdocs` builds the site in and moves the old site to, beside it: `.site.PID.tmp`,
@@ -135,48 +138,54 @@ def edit_base(config: dict[str, Any]) -> str:
     return urljoin(f"{repository.rstrip('/')}/{edit_uri.strip('/')}/", f"{to_root}/")
 
 
+def renderer_of(project: Project, catalog: Catalog, related: dict[str, tuple[str, ...]] | None = None) -> SiteRenderer:
+    """The renderer of the site's pages, at the addresses mkdocs.yml gives."""
+    site_url, edit_from = read_addresses(project.config_file)
+    return SiteRenderer(catalog, site_url, edit_from, related)
+
+
 def render_pages(project: Project, catalog: Catalog, *, search: bool = True) -> dict[str, FileContent]:
     """Every generated file under docs/, in memory: catalog pages, redirects for old URLs, the contributing
-    guide, and the search index unless `search` is false. `write_pages` makes and writes them on every core."""
-    site_url, edit_from = read_addresses(project.config_file)
-    return render_site(catalog, site_url, edit_base=edit_from) | other_pages(project, catalog, search=search)
+    guide, and the search index unless `search` is false. `write_pages` makes and writes the same files."""
+    return render_site(renderer_of(project, catalog), other_steps(project, catalog, search=search))
 
 
-def other_pages(
+def other_steps(
     project: Project, catalog: Catalog, *, search: bool = True, observer: Observer = UNOBSERVED
-) -> dict[str, FileContent]:
-    """The generated files that are not rendered from templates: redirects, the contributing guide, and the
-    search index unless `search` is false."""
-    pages: dict[str, FileContent] = dict(render_redirects(catalog))
-    if search:
+) -> list[Callable[[], dict[str, FileContent]]]:
+    """The generated files that are not rendered from templates, in steps: redirects and the contributing guide,
+    then the search index unless `search` is false (the observer hears of it as a stage)."""
+
+    def copied() -> dict[str, FileContent]:
+        pages: dict[str, FileContent] = dict(render_redirects(catalog))
+        contributing = project.root / CONTRIBUTING
+        if contributing.exists():
+            pages["contributing.md"] = contributing.read_text(encoding="utf-8")
+        return pages
+
+    def search_index() -> dict[str, FileContent]:
         with observer.stage(SEARCH_INDEX):
-            pages |= search_files(catalog)
-    contributing = project.root / CONTRIBUTING
-    if contributing.exists():
-        pages["contributing.md"] = contributing.read_text(encoding="utf-8")
-    return pages
+            return dict(search_files(catalog))
+
+    return [copied, search_index] if search else [copied]
 
 
 def write_pages(
     project: Project,
     catalog: Catalog,
+    related: dict[str, tuple[str, ...]] | None = None,
     *,
     search: bool = True,
     observer: Observer = UNOBSERVED,
     executor: Executor = AUTOMATIC,
 ) -> WriteReport:
     """Render every generated file and write it under docs/ as `write_files` would (only files that changed,
-    stale ones removed), but on every core: each file is written by the process that made it, and the files
-    that are not rendered (the search index above all) are made while helpers render paper pages; the
-    observer hears of the search index as a stage within this one."""
+    stale ones removed), each by the process that made it (see `generator.output.site`)."""
     docs = project.docs_dir
-
-    def more() -> dict[str, FileContent]:
-        return other_pages(project, catalog, search=search, observer=observer)
-
-    site_url, edit_from = read_addresses(project.config_file)
+    renderer = renderer_of(project, catalog, related)
+    steps = other_steps(project, catalog, search=search, observer=observer)
     try:
-        report = write_site(catalog, site_url, Target(docs), more, executor, edit_base=edit_from)
+        report = write_site(renderer, Target(docs), steps, executor)
     except OSError:  # nothing was replaced: the new contents waiting beside their files go too
         remove_leftovers(project)
         raise
@@ -213,8 +222,10 @@ def generate(
         checked = load_and_check(project, executor=executor)
     if checked.problems:
         return None, checked
+    catalog = checked.loaded.catalog
     with observer.stage(MARKDOWN_STAGE):
-        return write_pages(project, checked.loaded.catalog, observer=observer, executor=executor), checked
+        related = find_related(catalog.papers, executor)
+        return write_pages(project, catalog, related, observer=observer, executor=executor), checked
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,13 @@ import pytest
 
 from generator.bench.synthetic import synthetic_catalog
 from generator.catalog.model import Catalog
+from generator.output import site as parallel
 from generator.output import writer as write
 from generator.output.writer import encoded
 from generator.pipeline import Project, render_pages, write_pages
-from generator.runtime import rendering as parallel
 from generator.runtime import workers as runs
 from generator.runtime.executor import SERIAL, Forking
-from generator.site.render import paper_page, render_catalog
+from generator.site.render import SiteRenderer, paper_page, render_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,22 +31,24 @@ def test_workers_render_the_bundled_catalog_as_one_process_does(
 ) -> None:
     monkeypatch.setattr(runs, "PART_MAX", 7)  # many parts, finished in any order
     expected = render_catalog(bundled, SITE_URL)
-    pages = parallel.render_site(bundled, SITE_URL, executor=Forking(workers))
+    pages = parallel.render_site(SiteRenderer(bundled, SITE_URL), executor=Forking(workers))
     assert list(pages) == list(expected)
     assert pages == expected
 
 
 def test_workers_render_a_synthetic_catalog_as_one_process_does(bundled: Catalog) -> None:
     catalog = synthetic_catalog(600, bundled)
-    assert parallel.render_site(catalog, SITE_URL, executor=Forking(2)) == render_catalog(catalog, SITE_URL)
+    assert parallel.render_site(SiteRenderer(catalog, SITE_URL), executor=Forking(2)) == render_catalog(
+        catalog, SITE_URL
+    )
 
 
 def test_small_catalogs_render_in_this_process(fixture_catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
     def no_pool(*arguments: object, **keywords: object) -> None:
         raise AssertionError("a small catalog started workers")
 
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
-    assert parallel.render_site(fixture_catalog, SITE_URL) == render_catalog(fixture_catalog, SITE_URL)
+    monkeypatch.setattr(runs, "ProcessPoolExecutor", no_pool)
+    assert parallel.render_site(SiteRenderer(fixture_catalog, SITE_URL)) == render_catalog(fixture_catalog, SITE_URL)
 
 
 def written_files(root: Path) -> dict[str, bytes]:
@@ -62,14 +64,11 @@ def test_every_process_writes_the_files_it_makes_and_reports_them(
     stale.parent.mkdir()
     stale.write_text("old\n", encoding="utf-8")
     target = parallel.Target(tmp_path)
-    report = parallel.write_site(
-        bundled, SITE_URL, target, lambda: {"more.md": "made by the caller\n"}, executor=Forking(2)
-    )
+    renderer = SiteRenderer(bundled, SITE_URL)
+    report = parallel.write_site(renderer, target, [lambda: {"more.md": "made by the caller\n"}], Forking(2))
     assert report.written == sorted(expected)
     assert written_files(tmp_path) == {path: encoded(content) for path, content in expected.items()}
-    again = parallel.write_site(
-        bundled, SITE_URL, target, lambda: {"more.md": "made by the caller\n"}, executor=Forking(2)
-    )
+    again = parallel.write_site(renderer, target, [lambda: {"more.md": "made by the caller\n"}], Forking(2))
     assert (again.written, again.unchanged) == ([], sorted(expected))
 
 
@@ -94,7 +93,7 @@ def test_a_full_disk_in_a_helper_replaces_no_file(
     """Helpers stage their pages as this process does: when one cannot write, no page is replaced, and what
     they staged is removed by `remove_temporaries`, as a build does then."""
     catalog = synthetic_catalog(40, fixture_catalog)
-    parallel.write_site(catalog, SITE_URL, parallel.Target(tmp_path), executor=SERIAL)
+    parallel.write_site(SiteRenderer(catalog, SITE_URL), parallel.Target(tmp_path), executor=SERIAL)
     before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
     real_fill = write._fill
 
@@ -106,6 +105,7 @@ def test_a_full_disk_in_a_helper_replaces_no_file(
     parent = os.getpid()
     monkeypatch.setattr(write, "_fill", fill)
     with pytest.raises(OSError, match="No space left on device"):
-        parallel.write_site(catalog, "https://example.org/other/", parallel.Target(tmp_path), executor=Forking(2))
+        other = SiteRenderer(catalog, "https://example.org/other/")
+        parallel.write_site(other, parallel.Target(tmp_path), executor=Forking(2))
     write.remove_temporaries(tmp_path, recursive=True)
     assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before

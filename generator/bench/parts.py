@@ -18,7 +18,8 @@ from typing import TypeVar
 from generator.catalog.check import check_catalog
 from generator.catalog.store import load_catalog
 from generator.output.writer import FileContent, write_changed
-from generator.pipeline import Project, other_pages, read_site_url
+from generator.pipeline import Project, other_steps, read_site_url
+from generator.related.neighbours import RelatedIndex
 from generator.runtime.executor import AUTOMATIC
 from generator.site.render import SiteRenderer, paper_page
 
@@ -50,10 +51,11 @@ def measure_parts(project: Project) -> PartTimes:
         parts.measure("check", lambda: check_catalog(loaded))
         catalog = loaded.catalog
         site_url = read_site_url(project.config_file)
-        renderer = parts.measure(
-            "related-papers index, title order", lambda: SiteRenderer(catalog, site_url, executor=AUTOMATIC)
+        index = parts.measure(
+            "related-papers index, title order", lambda: RelatedIndex(catalog.papers, executor=AUTOMATIC)
         )
-        parts.measure("related papers", lambda: renderer.find_related(catalog.papers))
+        related = parts.measure("related papers", lambda: index.related(index.slugs))
+        renderer = SiteRenderer(catalog, site_url, related=related)
         files: dict[str, FileContent] = {}
         files |= parts.measure(
             "paper pages", lambda: {paper_page(paper): renderer.render_paper(paper) for paper in catalog.papers}
@@ -61,7 +63,8 @@ def measure_parts(project: Project) -> PartTimes:
         files |= parts.measure("tag and list pages", renderer.render_lists)
         files |= parts.measure("feeds", renderer.render_feeds)
         files |= parts.measure("exports and BibTeX, gzipped", renderer.render_downloads)
-        files |= parts.measure("search index, redirects", lambda: other_pages(project, catalog))
+        steps = other_steps(project, catalog)
+        files |= parts.measure("search index, redirects", lambda: {k: v for step in steps for k, v in step().items()})
         with tempfile.TemporaryDirectory(prefix="papershelf-parts-", dir=project.root) as folder:
             parts.measure("write into a new folder", lambda: write_changed(Path(folder), files, False, label=None))
     return parts

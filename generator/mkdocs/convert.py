@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import meta
 
 from generator.runtime.executor import AUTOMATIC, Executor
-from generator.runtime.workers import can_fork, objects_frozen
+from generator.runtime.workers import can_fork
 
 LOGGER = "mkdocs"  # MkDocs' loggers are all below this one, and its handlers (console, --strict count) on it
 # What Python-Markdown is given instead of a page converted already: nothing to convert.
@@ -132,10 +132,9 @@ class Conversions:
         def work(start: int, end: int) -> list[Converted | None]:
             return [attempt(file, config, files) for file in included[start:end]]
 
-        # Python-Markdown leaves cycles behind with every page it converts, so the collector must run; frozen,
-        # the objects made so far are left out of its passes, and helpers leave them shared rather than copy them.
-        with objects_frozen():
-            runs = executor.map_runs(work, len(included))
+        # Python-Markdown leaves cycles behind with every page it converts, so the collector must run (the
+        # executor freezes the objects made so far, which helpers then leave shared rather than copy).
+        runs = executor.map_runs(work, len(included))
         results = (each for run in runs for each in run)
         for file, result in zip(included, results, strict=True):
             if result is not None:

@@ -51,6 +51,15 @@ def related_papers(papers: Sequence[Paper], limit: int = 5) -> dict[str, tuple[s
     return index.related(index.slugs)
 
 
+def find_related(papers: Sequence[Paper], executor: Executor, limit: int = 5) -> dict[str, tuple[str, ...]]:
+    """`related_papers`, its runs of papers shared out by `executor` once the index of the whole catalog is made."""
+    index = RelatedIndex(papers, limit, executor)
+    found: dict[str, tuple[str, ...]] = {}
+    for run in executor.map_runs(lambda start, end: index.related(index.slugs[start:end]), len(index.slugs)):
+        found |= run
+    return found
+
+
 class RelatedIndex:
     """What finding related papers needs of the whole catalog, made once; the related papers of each paper
     depend on nothing else, so any part of the catalog can then be done on its own (in another process, say)."""

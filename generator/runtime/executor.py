@@ -6,12 +6,12 @@ collector pauses meanwhile. The domain code takes an executor, never a number of
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
-from generator.runtime.workers import collection_paused, map_runs, runs_of, workers_for
+from generator.runtime.workers import collection_paused, map_runs_alongside, workers_for
 
 Result = TypeVar("Result")
 
@@ -19,6 +19,17 @@ Result = TypeVar("Result")
 class Executor(Protocol):
     def map_runs(self, work: Callable[[int, int], Result], total: int) -> list[Result]:
         """`work(start, end)` for consecutive runs that cover range(total), the results in order."""
+        ...
+
+    def map_runs_alongside(
+        self,
+        work: Callable[[int, int], Result],
+        total: int,
+        meanwhile: Sequence[Callable[[], Any]],
+        done: Callable[[int, int], None] | None = None,
+    ) -> tuple[list[Result], list[Any]]:
+        """`map_runs`, and the results of the `meanwhile` tasks, which this process may do while helpers do
+        runs; `done(start, end)` hears of each run finished, in this process."""
         ...
 
     def running(self) -> AbstractContextManager[None]:
@@ -35,7 +46,16 @@ class Serial:
     """Everything in this process, one run after another, the collector left alone: what tests compare with."""
 
     def map_runs(self, work: Callable[[int, int], Result], total: int) -> list[Result]:
-        return [work(start, end) for start, end in runs_of(total, 1)]
+        return self.map_runs_alongside(work, total, ())[0]
+
+    def map_runs_alongside(
+        self,
+        work: Callable[[int, int], Result],
+        total: int,
+        meanwhile: Sequence[Callable[[], Any]],
+        done: Callable[[int, int], None] | None = None,
+    ) -> tuple[list[Result], list[Any]]:
+        return map_runs_alongside(work, total, 1, meanwhile, done)
 
     @contextmanager
     def running(self) -> Iterator[None]:
@@ -53,7 +73,16 @@ class Forking:
     workers: int | None = None
 
     def map_runs(self, work: Callable[[int, int], Result], total: int) -> list[Result]:
-        return map_runs(work, total, self.processes(total))
+        return self.map_runs_alongside(work, total, ())[0]
+
+    def map_runs_alongside(
+        self,
+        work: Callable[[int, int], Result],
+        total: int,
+        meanwhile: Sequence[Callable[[], Any]],
+        done: Callable[[int, int], None] | None = None,
+    ) -> tuple[list[Result], list[Any]]:
+        return map_runs_alongside(work, total, self.processes(total), meanwhile, done)
 
     def running(self) -> AbstractContextManager[None]:
         return collection_paused()

@@ -11,7 +11,7 @@ import gc
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -94,35 +94,75 @@ def runs_of(total: int, workers: int) -> list[tuple[int, int]]:
 def map_runs(work: Callable[[int, int], Result], total: int, workers: int) -> list[Result]:
     """`work(start, end)` for consecutive runs that cover range(total), in order, on `workers` processes (this
     one included); in this process alone where processes cannot be forked (Windows)."""
+    return map_runs_alongside(work, total, workers)[0]
+
+
+def map_runs_alongside(
+    work: Callable[[int, int], Result],
+    total: int,
+    workers: int,
+    meanwhile: Sequence[Callable[[], Any]] = (),
+    done: Callable[[int, int], None] | None = None,
+) -> tuple[list[Result], list[Any]]:
+    """`map_runs`, and the results of the `meanwhile` tasks, which this process does while the helpers start on
+    the runs, before it takes runs too; in this process alone where processes cannot be forked (Windows).
+    `done(start, end)` hears of each run finished, in this process."""
     runs = runs_of(total, workers)
     if workers < 2 or len(runs) < 2 or not can_fork():
-        return [work(start, end) for start, end in runs]
+        extra = [task() for task in meanwhile]
+        return [_done(work(start, end), start, end, done) for start, end in runs], extra
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers - 1, mp_context=context, initializer=_adopt, initargs=(work,)) as pool:
-        return _map_with(pool, workers - 1, work, runs)
+    # A helper's collector would write to every object it inherited, copying the parent's memory into it;
+    # frozen, the inherited objects are left alone and stay shared as long as they are not used.
+    with (
+        objects_frozen(),
+        ProcessPoolExecutor(workers - 1, mp_context=context, initializer=_adopt, initargs=(work,)) as pool,
+    ):
+        return _map_with(pool, workers - 1, work, runs, meanwhile, done)
+
+
+def _done(result: Result, start: int, end: int, done: Callable[[int, int], None] | None) -> Result:
+    if done is not None:
+        done(start, end)
+    return result
 
 
 def _map_with(
-    pool: ProcessPoolExecutor, helpers: int, work: Callable[[int, int], Result], runs: list[tuple[int, int]]
-) -> list[Result]:
+    pool: ProcessPoolExecutor,
+    helpers: int,
+    work: Callable[[int, int], Result],
+    runs: list[tuple[int, int]],
+    meanwhile: Sequence[Callable[[], Any]],
+    done: Callable[[int, int], None] | None,
+) -> tuple[list[Result], list[Any]]:
     waiting = deque(range(len(runs)))  # helpers take runs from the left, this process from the right
     sent: dict[int, Future[Result]] = {}
-    done: dict[int, Result] = {}
+    results: dict[int, Result] = {}
 
-    def keep_helpers_busy() -> None:
+    def keep_helpers_busy(queued: int) -> None:
         for index, future in list(sent.items()):
             if future.done():
-                done[index] = future.result()
+                results[index] = _done(future.result(), *runs[index], done)
                 del sent[index]
-        while waiting and len(sent) < 2 * helpers:  # one run each to work on, one queued
+        while waiting and len(sent) < queued:
             index = waiting.popleft()
             sent[index] = pool.submit(_run, *runs[index])
 
-    keep_helpers_busy()
+    # While this process does its own tasks, some of which take many seconds, every run is queued for helpers;
+    # then the runs no helper has started come back, for this process to share.
+    keep_helpers_busy(len(runs) if meanwhile else 2 * helpers)
+    extra = []
+    for task in meanwhile:
+        extra.append(task())
+        keep_helpers_busy(len(runs))
+    for index in sorted(sent, reverse=True):
+        if sent[index].cancel():
+            del sent[index]
+            waiting.appendleft(index)
     while waiting:
         index = waiting.pop()
-        done[index] = work(*runs[index])
-        keep_helpers_busy()
+        results[index] = _done(work(*runs[index]), *runs[index], done)
+        keep_helpers_busy(2 * helpers)  # one run each to work on, one queued
     for index, future in sent.items():
-        done[index] = future.result()
-    return [done[index] for index in range(len(runs))]
+        results[index] = _done(future.result(), *runs[index], done)
+    return [results[index] for index in range(len(runs))], extra

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from generator.catalog.model import Catalog, Paper, Tag
 from generator.listings.text import first_sentence
 from generator.output.writer import FileContent
-from generator.related.neighbours import RelatedIndex
-from generator.runtime.executor import SERIAL, Executor
+from generator.related.neighbours import related_papers
 from generator.runtime.progress import progress
 from generator.site.citation import bibtex_entry, plain_citation
 from generator.site.compression import gzipped
@@ -77,9 +77,15 @@ def tag_page(tag: Tag) -> str:
 class SiteRenderer:
     """Renders every generated page of the site from one catalog."""
 
-    def __init__(self, catalog: Catalog, site_url: str, edit_base: str = "", executor: Executor = SERIAL) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        site_url: str,
+        edit_base: str = "",
+        related: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
         """`edit_base` opens a file of the repository for editing with its path added (no edit links if empty);
-        `executor` runs the work on the whole catalog that is done in runs (the related papers' terms)."""
+        `related` holds each paper's related papers (`generator.related`), found here when not given."""
         self.catalog = catalog
         self.site_url = site_url if site_url.endswith("/") else f"{site_url}/"
         self.edit_base = edit_base
@@ -94,13 +100,8 @@ class SiteRenderer:
                 tagged[slug].append(paper)
         self.papers_by_tag = dict(tagged)
         self.by_slug = {paper.slug: paper for paper in catalog.papers}
-        self.related_index = RelatedIndex(catalog.papers, executor=executor)
-        self.related: dict[str, tuple[str, ...]] = {}  # found a part of the catalog at a time: see find_related
+        self.related = related if related is not None else related_papers(catalog.papers)
         self.bibtex: dict[str, str] = {}
-
-    def find_related(self, papers: Sequence[Paper]) -> None:
-        """Find the related papers of `papers`, before their pages are rendered."""
-        self.related |= self.related_index.related([paper.slug for paper in papers])
 
     def render(self, template: str, page_path: str, **context: Any) -> str:
         return self.templates[template].render(page_path=page_path, tags=self.tags, **context)
@@ -190,12 +191,27 @@ class SiteRenderer:
             pages |= self.render_tag(tag)
         return pages | self.render_indexes()
 
+    def render_papers(self, papers: Iterable[Paper]) -> dict[str, str]:
+        """The pages of `papers`, keyed by their paths under docs/."""
+        return {paper_page(paper): self.render_paper(paper) for paper in papers}
+
     def render_all(self) -> dict[str, str]:
         """Every generated page, keyed by its path under docs/."""
-        catalog = self.catalog
-        self.find_related(catalog.papers)
-        pages = {paper_page(paper): self.render_paper(paper) for paper in progress(catalog.papers, "Paper pages")}
-        return pages | self.render_lists()
+        return self.render_papers(progress(self.catalog.papers, "Paper pages")) | self.render_lists()
+
+    def catalog_steps(self) -> list[Callable[[], Mapping[str, FileContent]]]:
+        """The files made from the whole catalog (`render_lists` and `render_files`), in steps of a few seconds
+        at most, for a process to make while others render paper pages."""
+        steps: list[Callable[[], Mapping[str, FileContent]]] = [
+            partial(self.render_tag, tag) for tag in self.catalog.tags
+        ]
+        steps += [
+            self.render_indexes,
+            self.render_feeds,
+            lambda: gzipped(self.render_exports()),
+            lambda: gzipped(self.render_bibliographies()),
+        ]
+        return steps
 
     def render_indexes(self) -> dict[str, str]:
         """The pages that list tags or papers of the whole catalog."""
