@@ -66,13 +66,13 @@ def write_site(
     def step_written(step: Step) -> Callable[[], WriteReport]:
         return lambda: written(step())
 
-    shown = Progress(len(papers), "Paper pages")
+    pages_done = Progress(len(papers), "Paper pages")
     with executor.running():
         reports, more = executor.map_runs_alongside(
             paper_run,
             len(papers),
             [step_written(step) for step in [*renderer.catalog_steps(), *steps]],
-            lambda start, end: shown.advance(end - start),
+            lambda start, end: pages_done.advance(end - start),
         )
     report = merged([*reports, *more])
     commit(report.staged)
