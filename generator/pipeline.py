@@ -91,18 +91,18 @@ def load_and_check(project: Project, since: str | None = None, executor: Executo
                 return Checked(loaded, manifest, revision_problems)
             recorded = {entry.url for entry in manifest}
             manifest += [entry for entry in published_at(since, before.catalog) if entry.url not in recorded]
-        unreadable = unreadable_urls(project, loaded)
+        unreadable = unreadable_urls(loaded, manifest)
         problems += manifest_problems + check_catalog(loaded, executor)
         problems += check_manifest(manifest, loaded.catalog, unreadable)
         return Checked(loaded, manifest, sorted(problems))
 
 
-def unreadable_urls(project: Project, loaded: LoadedCatalog) -> set[str]:
+def unreadable_urls(loaded: LoadedCatalog, manifest: list[ManifestEntry]) -> set[str]:
     """URLs of pages whose data file is there but could not be loaded (a broken vocabulary hides every tag)."""
     loaded_files = {location.path for location in loaded.paper_locations}
     urls = {f"papers/{PurePosixPath(shown).stem}/" for shown in loaded.paper_files if shown not in loaded_files}
     if not loaded.catalog.tags:
-        urls |= {entry.url for entry in read_manifest(project.root)[0] if entry.url.startswith("tags/")}
+        urls |= {entry.url for entry in manifest if entry.url.startswith("tags/")}
     return urls
 
 
