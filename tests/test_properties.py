@@ -270,7 +270,7 @@ def single_line(text: str) -> bool:
     return bool(text) and text == text.strip() and len(text.splitlines()) == 1
 
 
-titles = line_text.map(str.strip).filter(lambda t: single_line(t) and not t.endswith(SENTENCE_ENDS) and len(t) <= 80)
+titles = line_text.map(str.strip).filter(lambda t: single_line(t) and not t.endswith(SENTENCE_ENDS))
 abstract_lines = line_text.map(str.strip).filter(single_line)
 abstracts = st.tuples(st.lists(abstract_lines, max_size=3), abstract_lines).map(
     lambda parts: [*parts[0], parts[1].rstrip(".").strip() + "."] if parts[1].rstrip(".").strip() else [*parts[0], "."]
