@@ -71,6 +71,7 @@ class Paper:
     aliases: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
     year: int | None = None
+    published: datetime.date | None = None  # the day of the paper's first public version
     arxiv: str | None = None
     # What the tooling suggests; `tags` holds only what a curator wrote, and no command ever changes it.
     suggested_tags: tuple[str, ...] = ()

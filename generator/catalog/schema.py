@@ -28,6 +28,7 @@ PAPER_FIELDS = (
     Field("aliases", list, required=False, item_kind=str),
     Field("authors", list, required=False, item_kind=str),
     Field("year", int, required=False, minimum=FIRST_YEAR, maximum=datetime.date.today().year + 1),
+    Field("published", datetime.date, required=False),
     Field("arxiv", str, required=False),
     Field("distinct_from", list, required=False, item_kind=str),
 )
@@ -109,6 +110,7 @@ def parse_paper(path: str, data: Any) -> tuple[tuple[Paper, Location] | None, li
         aliases=tuple(values["aliases"] or ()),
         authors=tuple(values["authors"] or ()),
         year=values["year"],
+        published=values["published"],
         arxiv=values["arxiv"],
         distinct_from=tuple(values["distinct_from"] or ()),
     )

@@ -168,6 +168,7 @@ def paper_to_data(paper: Paper) -> dict[str, Any]:
         "aliases": list(paper.aliases),
         "authors": list(paper.authors),
         "year": paper.year,
+        "published": paper.published,
         "arxiv": paper.arxiv,
         "distinct_from": list(paper.distinct_from),
     }

@@ -33,6 +33,7 @@ def paper_data(paper: Paper, url: str) -> dict[str, Any]:
         "aliases": list(paper.aliases),
         "authors": list(paper.authors),
         "year": paper.year,
+        "published": paper.published.isoformat() if paper.published else None,
         "arxiv": paper.arxiv,
         "distinct_from": list(paper.distinct_from),
     }
@@ -118,6 +119,7 @@ Each object of `papers`:
 | `aliases` | array of strings, optional | Former slugs; their old addresses redirect to the paper. |
 | `authors` | array of strings, optional | The authors, in the order of the paper. |
 | `year` | integer, optional | The year of publication. |
+| `published` | string, optional | The day the paper was first made public (its first arXiv version), `YYYY-MM-DD`. |
 | `arxiv` | string, optional | The arXiv identifier, such as `2401.01234`. |
 | `distinct_from` | array of strings, optional | Papers (`slug`s) curators confirmed are not this one. |
 
