@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import string
+import unicodedata
 from urllib.parse import urlsplit
 
 import markdown  # type: ignore[import-untyped]
@@ -27,7 +28,7 @@ from generator.listings.text import (
     first_sentence,
     markdown_with_links,
 )
-from generator.related import terms
+from generator.text import tokens
 
 settings.register_profile(
     "papershelf-properties",
@@ -676,4 +677,6 @@ def test_first_sentence_of_a_long_text_reads_only_its_start(text: str, limit: in
 @PROPERTIES
 @given(st.one_of(any_text, st.text(st.characters(max_codepoint=127))))
 def test_words_of_ascii_text_are_found_as_in_any_text(text: str) -> None:
-    assert terms.words(text) == terms.TOKEN.findall(text)
+    normalised = unicodedata.normalize("NFKC", text)
+    assert tokens.runs(text) == tokens.RUN.findall(normalised)
+    assert tokens.words(text) == tokens.RUN.findall(normalised.lower())

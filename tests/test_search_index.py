@@ -10,7 +10,8 @@ import pytest
 
 from generator.catalog.model import Catalog, Link, Paper, Tag, TagRule
 from generator.search import index as search_index
-from generator.search.index import ENTRY, search_files, words
+from generator.search.index import ENTRY, search_files
+from generator.text.tokens import words
 
 TAGS = (Tag("speech", "Speech", "Spoken language.", TagRule()), Tag("vision", "Vision", "Images.", TagRule()))
 CODE = (Link("code", "https://github.com/lab/repo"),)

@@ -50,7 +50,7 @@
   const SHOWN = 10; // results per page of results: each may cost a paper file
   const PREFIX_WEIGHT = 0.6; // a word the query word only begins ranks below the word itself
   const PREFIX_CHUNKS = 2; // word chunks read for one query word, at most
-  const WORD = /[\p{L}\p{N}]+/gu; // as generator/search/index.py's WORD, after NFKC and lowercasing
+  const WORD = /[\p{L}\p{N}]+/gu; // as generator/text/tokens.py's RUN, after NFKC and lowercasing (tests/test_tokens.py)
   let generation = 0;
   let ranked = []; // [id, score] pairs of the current search, best first
   let complete = true; // whether `ranked` holds every match, or only common words' best papers

@@ -20,8 +20,9 @@ from scipy import sparse  # type: ignore[import-untyped]
 
 from generator.catalog.model import Paper
 from generator.listings.links import URL_PATTERN
-from generator.related.terms import TermIds, words
+from generator.related.terms import TermIds
 from generator.runtime.executor import AUTOMATIC, Executor
+from generator.text.tokens import runs
 
 TITLE_WEIGHT = 3  # a title word counts as this many abstract words
 TOP_TERMS = 24  # terms kept per paper, by TF-IDF weight
@@ -153,8 +154,8 @@ def _run_term_ids(papers: Sequence[Paper]) -> tuple[list[str], array[int], array
     for paper in papers:
         before = len(ids)
         # URLs are addresses, not content: "github" or "https" must not make two papers related.
-        ids.extend(map(term_of, words(URL_PATTERN.sub(" ", paper.abstract))))
-        ids.extend(list(map(term_of, words(paper.title))) * TITLE_WEIGHT)
+        ids.extend(map(term_of, runs(URL_PATTERN.sub(" ", paper.abstract))))
+        ids.extend(list(map(term_of, runs(paper.title))) * TITLE_WEIGHT)
         lengths.append(len(ids) - before)
     return vocabulary.terms(), ids, lengths
 

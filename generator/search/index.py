@@ -17,15 +17,13 @@ catalog's data, not from the built pages, and splits what a search needs by how 
 
 Paper ids are positions in title order; lists of ids are sorted and stored as gaps. Scores are
 BM25 over the abstract, plus `TITLE_SCORE` when the title holds the word, so that title matches
-rank first. docs/javascripts/search.js reads these files and tokenises queries as `words` does.
+rank first. docs/javascripts/search.js reads these files and tokenises queries as generator/text/tokens.py does.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
-import unicodedata
 from array import array
 from collections.abc import Sequence
 from typing import Any
@@ -36,6 +34,7 @@ from numpy.typing import NDArray
 from generator.catalog.model import Catalog, Paper
 from generator.listings.text import first_sentence
 from generator.runtime.progress import progress
+from generator.text.tokens import STOP_WORDS, is_stop_word, words
 
 FOLDER = "search"
 ENTRY = f"{FOLDER}/index.json"
@@ -47,25 +46,11 @@ EXCERPT_CHARACTERS = 160  # as the meta description: a result shows about two li
 TITLE_SCORE = 10_000  # above any abstract score (BM25 x 100 stays below ~3,000)
 BM25_K1 = 1.2
 BM25_B = 0.75
-# Letters and digits, as JavaScript's /[\p{L}\p{N}]+/u matches them after NFKC and lowercasing.
-WORD = re.compile(r"[^\W_]+")
-ASCII_WORD = re.compile(r"[a-z0-9]+")  # the same runs in lowercased ASCII text, found in half the time
-STOP_TEXT = """
-    a an and are as at be by for from has have in into is it its of on or our that the their these this
-    to was we were which with
-"""
-STOP_WORDS = frozenset(STOP_TEXT.split())
-
-
-def words(text: str) -> list[str]:
-    """The words of `text` as the index and the search box see them: NFKC, lowercase, letters and digits."""
-    if text.isascii():  # NFKC leaves ASCII as it is
-        return ASCII_WORD.findall(text.lower())
-    return WORD.findall(unicodedata.normalize("NFKC", text).lower())
 
 
 def indexed(word: str) -> bool:
-    return len(word) > 1 and word not in STOP_WORDS
+    """`word` is in the index: two letters or more, and not a stop word."""
+    return len(word) > 1 and not is_stop_word(word)
 
 
 def dump(data: Any) -> str:
