@@ -68,7 +68,7 @@ TAG_SLUG = "payload"
 EVENT_ATTRIBUTE = re.compile(r"^on", re.IGNORECASE)
 SCRIPT_URL = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
 # Hosts a page may ask for: the site's own server, the star badges, and Material's repository facts.
-ALLOWED_HOSTS = {"127.0.0.1", "img.shields.io", "api.github.com"}
+ALLOWED_HOSTS = {"127.0.0.1"}  # readers' browsers ask no other host
 # Every element on every page, with every attribute that names a URL: what the site's own markup holds.
 # Attributes whose value is a URL; a <meta http-equiv="refresh"> holds one in its `content` ("0; url=...").
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "srcdoc", "xlink:href", "poster", "data")

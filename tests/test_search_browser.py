@@ -13,7 +13,6 @@ from generator.site.serving import serve
 from tests.conftest import REPOSITORY, built_site, copy_project
 
 PAPER = "papers/mmlu-cf-a-contamination-free-multi-task-language-understanding-benchmark/"
-BADGE = b'<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20"></svg>'
 
 
 @pytest.fixture(scope="module")
@@ -23,21 +22,29 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def offline(route: Route) -> None:
-    """This machine has no internet: answer the two third-party hosts a page calls, as they would."""
-    if route.request.url.startswith("https://img.shields.io/"):
-        route.fulfill(status=200, body=BADGE, content_type="image/svg+xml")
-    else:
-        route.fulfill(status=200, json={"stargazers_count": 1, "forks_count": 1}, content_type="application/json")
+def local_only(context: BrowserContext) -> list[str]:
+    """Every request of `context` to another host than the site's, refused and listed: readers' browsers ask
+    none (no badge images, no repository facts from api.github.com)."""
+    elsewhere: list[str] = []
+
+    def refuse(route: Route) -> None:
+        if route.request.url.startswith("http://127.0.0.1"):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", refuse)
+    return elsewhere
 
 
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
     opened = browser.new_context(viewport={"width": 1280, "height": 900})
-    opened.route("https://img.shields.io/**", offline)
-    opened.route("https://api.github.com/**", offline)
+    elsewhere = local_only(opened)
     yield opened
     opened.close()
+    assert elsewhere == []
 
 
 @pytest.fixture
@@ -107,8 +114,7 @@ def test_a_tag_chip_leads_to_its_tag_page(base_url: str, page: Page) -> None:
 
 def test_the_copy_button_puts_bibtex_on_the_clipboard(base_url: str, browser: Browser) -> None:
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    context.route("https://img.shields.io/**", offline)
-    context.route("https://api.github.com/**", offline)
+    elsewhere = local_only(context)
     page = context.new_page()
     page.goto(base_url + PAPER)
     page.locator(".ps-cite button.ps-copy").first.click()
@@ -116,6 +122,7 @@ def test_the_copy_button_puts_bibtex_on_the_clipboard(base_url: str, browser: Br
     page.locator("button.ps-permalink").click()
     permalink = page.evaluate("navigator.clipboard.readText()")
     context.close()
+    assert elsewhere == []
     assert copied.startswith("@misc{")
     assert "title = {{MMLU-CF: A Contamination-free Multi-task Language Understanding Benchmark}}" in copied
     assert permalink.endswith("/" + PAPER)
@@ -140,10 +147,10 @@ def serious_violations(page: Page) -> list[dict[str, Any]]:
 @pytest.mark.parametrize("path", ["", "tags/hallucination/", PAPER])
 def test_no_serious_accessibility_violation(base_url: str, browser: Browser, path: str, scheme: str) -> None:
     context = browser.new_context(color_scheme="dark" if scheme == "dark" else "light")
-    context.route("https://img.shields.io/**", offline)
-    context.route("https://api.github.com/**", offline)
+    elsewhere = local_only(context)
     page = context.new_page()
     page.goto(base_url + path, wait_until="networkidle")
     found = [(v["id"], [node["target"] for node in v["nodes"]][:3]) for v in serious_violations(page)]
     context.close()
+    assert elsewhere == []
     assert found == []

@@ -7,7 +7,7 @@ import datetime
 import pytest
 import yaml
 
-from generator.catalog.model import Link, Paper
+from generator.catalog.model import Link, Paper, StarCount
 from generator.site.templating import (
     CodeBadges,
     Markdown,
@@ -18,7 +18,7 @@ from generator.site.templating import (
     make_environment,
     page_meta,
     safe_url,
-    stars_badge,
+    star_count,
 )
 
 
@@ -67,9 +67,10 @@ def test_safe_url_never_emits_a_scheme_that_runs_script(url: str) -> None:
     assert safe_url("HTTPS://example.org/") == "HTTPS://example.org/"
 
 
-def test_stars_badge_names_the_repository() -> None:
-    link = Link("code", "https://github.com/owner/repo")
-    assert stars_badge(link) == "https://img.shields.io/github/stars/owner/repo?logo=github&cacheSeconds=86400"
+def test_a_star_count_is_text_with_its_day() -> None:
+    day = datetime.date(2026, 12, 1)
+    assert star_count(StarCount("owner/repo", 1234, day)) == "1,234 stars as of 2026-12-01"
+    assert star_count(StarCount("owner/repo", 1, day)) == "1 star as of 2026-12-01"
 
 
 def test_page_meta_escapes_the_description_and_adds_only_what_is_given() -> None:

@@ -157,11 +157,29 @@ class Location:
 
 
 @dataclass(frozen=True)
+class StarCount:
+    """A GitHub repository's stars as GitHub counted them on the day `checked`; `etag` asks GitHub next time
+    whether the count changed without spending the rate limit."""
+
+    repository: str  # owner/name
+    stars: int
+    checked: datetime.date
+    etag: str | None = None
+
+
+@dataclass(frozen=True)
 class Catalog:
-    """Everything the site is built from, sorted: papers by slug, tags as the vocabulary orders them."""
+    """Everything the site is built from, sorted: papers by slug, tags as the vocabulary orders them, and the
+    last snapshot of their repositories' stars (by repository)."""
 
     papers: tuple[Paper, ...]
     tags: tuple[Tag, ...]
+    stars: tuple[StarCount, ...] = ()
+
+    @cached_property
+    def stars_of(self) -> dict[str, StarCount]:
+        """The snapshot's counts by `owner/name`, lowercased as GitHub compares names."""
+        return {count.repository.lower(): count for count in self.stars}
 
     def papers_tagged(self, tag_slug: str) -> tuple[Paper, ...]:
         """The papers on the tag's page: those a curator gave the tag, and those it is suggested for."""

@@ -12,6 +12,7 @@ from typing import Any
 from generator.catalog.datafiles import SourceFile, folder_problem, read_file, read_tags_file, scan_papers
 from generator.catalog.model import Catalog, Listing, Location, Paper, Tag
 from generator.catalog.schema import parse_paper, parse_tags
+from generator.catalog.stars import STARS_FILE, read_stars
 from generator.catalog.yamlfile import dump_yaml, read_yaml
 from generator.errors import Problem
 from generator.runtime.executor import AUTOMATIC, Executor
@@ -103,8 +104,14 @@ def load_catalog(data_dir: Path, root: Path, executor: Executor = AUTOMATIC) -> 
 
         refused_files = [problem.path for problem in problems]
         loaded, more = _catalog(tags, [f"{shown}/{name}" for name in names], read_run, executor, tags_shown)
-        loaded = dataclasses.replace(loaded, paper_files=(*loaded.paper_files, *refused_files))
-        return loaded, problems + more
+        stars, star_problems = (
+            ((), [])
+            if refused
+            else read_stars(data_dir / STARS_FILE, f"{display_path(data_dir, root)}/{STARS_FILE}", root)
+        )
+        catalog = dataclasses.replace(loaded.catalog, stars=stars)
+        loaded = dataclasses.replace(loaded, catalog=catalog, paper_files=(*loaded.paper_files, *refused_files))
+        return loaded, problems + more + star_problems
 
 
 def parse_catalog(

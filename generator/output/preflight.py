@@ -39,6 +39,8 @@ def folders_written(root: Path, command: str, site_dir: Path | None, markdown_on
     and the site, which MkDocs builds beside it (True: written beside)."""
     if command in ("import", "add", "retag"):
         return [(root / "data" / PAPERS_DIR, False)]
+    if command == "stars":
+        return [(root / "data", False)]
     if command == "serve" or markdown_only:
         return [(root / "docs", False)]
     return [(root / "docs", False), (root / "data", False), (site_dir or root / "site", True)]

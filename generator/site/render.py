@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
-from generator.catalog.model import Catalog, Paper, Tag
+from generator.catalog.model import Catalog, Paper, StarCount, Tag
 from generator.listings.text import first_sentence
 from generator.output.writer import FileContent
 from generator.related.neighbours import related_papers
@@ -130,7 +130,16 @@ class SiteRenderer:
         }
         citation = {"bibtex": self.bibtex_of(paper), "plain": plain_citation(paper, url)}
         related = [self.by_slug[slug] for slug in self.related.get(paper.slug, ())]
-        return self.render("paper.md.j2", paper_page(paper), paper=paper, meta=meta, citation=citation, related=related)
+        stars = self.star_counts(paper)
+        return self.render(
+            "paper.md.j2", paper_page(paper), paper=paper, meta=meta, citation=citation, related=related, stars=stars
+        )
+
+    def star_counts(self, paper: Paper) -> dict[str, StarCount]:
+        """The snapshot's star counts of the paper's GitHub repositories, by link URL."""
+        counts = self.catalog.stars_of
+        repositories = ((link.url, link.github_repository) for link in paper.code_links)
+        return {url: counts[name.lower()] for url, name in repositories if name and name.lower() in counts}
 
     def render_list(self, template: str, pages: list[ListPage], **context: Any) -> dict[str, str]:
         """Every page of a list of papers, each with its slice of the list and links to the others."""

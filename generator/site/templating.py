@@ -12,11 +12,10 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template, pass_context
 from jinja2.runtime import Context
 
-from generator.catalog.model import Link, Paper
+from generator.catalog.model import Paper, StarCount
 from generator.catalog.yamlfile import dump_yaml
 from generator.listings.text import escape_markdown, first_sentence, markdown_with_links
 
-STARS_BADGE = "https://img.shields.io/github/stars/{repository}?logo=github&cacheSeconds=86400"
 LINK_LABELS = {"code": "Code", "dataset": "Dataset", "model": "Model", "project": "Project page"}
 
 
@@ -86,8 +85,11 @@ def link_to(context: Context, target: str) -> Markdown:
     return Markdown("../" * (here.count("/") + 1) + target)
 
 
-def stars_badge(link: Link) -> Markdown:
-    return safe_url(STARS_BADGE.format(repository=link.github_repository))
+def star_count(count: StarCount) -> str:
+    """A repository's stars as text the page holds itself (no image from another host): "1,234 stars as of
+    2026-12-01"."""
+    noun = "star" if count.stars == 1 else "stars"
+    return f"{count.stars:,} {noun} as of {count.checked.isoformat()}"
 
 
 def page_meta(description: str, edit_label: str | None = None, template: str | None = None) -> dict[str, Any]:
@@ -133,7 +135,7 @@ def make_environment() -> Environment:
         abstract=lambda text: Markdown(markdown_with_links(text)),
         first_sentence=lambda text, *limit: sentences[text, *limit],
         url=safe_url,
-        stars_badge=stars_badge,
+        star_count=star_count,
         front_matter=front_matter,
         html=html_text,
     )
