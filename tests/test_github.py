@@ -9,7 +9,8 @@ import pytest
 from urllib3.util.retry import Retry
 
 from generator.catalog.model import StarCount
-from generator.sources.github import RETRIES, fetch_stars, github_session
+from generator.sources.github import fetch_stars, github_session
+from generator.sources.http import RETRIES
 from tests.api_standin import Answer, stand_in
 
 TODAY = datetime.date(2026, 12, 2)
@@ -82,10 +83,8 @@ def test_errors_of_one_repository_are_reported_and_the_others_read(monkeypatch: 
     retries = Retry(total=1, read=False, backoff_factor=0.01, status_forcelist=(500,), raise_on_status=False)
     with stand_in(answers) as server:
         monkeypatch.setenv("GITHUB_API_URL", server.url)
-        monkeypatch.setattr("generator.sources.github.TIMEOUT", (1, 0.5))
-        fetched = fetch_stars(
-            ["a/gone", "a/broken", "a/garbled", "a/slow", "a/fine"], known, TODAY, github_session(None, retries)
-        )
+        names = ["a/gone", "a/broken", "a/garbled", "a/slow", "a/fine"]
+        fetched = fetch_stars(names, known, TODAY, github_session(None, retries), (1, 0.5))
         assert len(server.asked("/repos/a/broken")) == 2  # retried once
     assert fetched.missing == ["a/gone"]
     assert fetched.failures == [

@@ -16,24 +16,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import requests
-from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from generator.catalog.model import StarCount
+from generator.sources.http import RETRIES, TIMEOUT, api_session
 
 API_URL = "https://api.github.com"
-TIMEOUT = (5, 20)  # seconds to connect, and to wait for an answer
-RETRIES = Retry(
-    total=4,
-    connect=1,  # a refused or unresolved connection is asked once more: no network stops the run at once
-    read=False,  # a read that timed out is not asked again: that repository is reported, the rest go on
-    backoff_factor=1.0,
-    status_forcelist=(429, 500, 502, 503, 504),
-    allowed_methods=frozenset({"GET"}),
-    respect_retry_after_header=True,
-    raise_on_status=False,
-    retry_after_max=60,  # a longer wait is a spent limit: the run stops and says so
-)
 
 
 @dataclass
@@ -55,13 +43,8 @@ def api_url() -> str:
 
 def github_session(token: str | None = None, retries: Retry = RETRIES) -> requests.Session:
     """A session that retries what GitHub asks to be retried, waiting as `Retry-After` says."""
-    session = requests.Session()
-    session.mount("http://", HTTPAdapter(max_retries=retries))
-    session.mount("https://", HTTPAdapter(max_retries=retries))
-    session.headers.update({"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"})
-    if token:
-        session.headers["Authorization"] = f"Bearer {token}"
-    return session
+    headers = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
+    return api_session(headers | ({"Authorization": f"Bearer {token}"} if token else {}), retries)
 
 
 def fetch_stars(
@@ -69,6 +52,7 @@ def fetch_stars(
     known: Mapping[str, StarCount],
     today: datetime.date,
     session: requests.Session,
+    timeout: tuple[float, float] = TIMEOUT,
 ) -> StarsFetched:
     """The stars of `repositories` (owner/name) today; `known` (by lowercased name) gives the ETags to ask with
     and the counts kept when GitHub cannot be asked. Counts of repositories no longer listed are dropped."""
@@ -82,7 +66,7 @@ def fetch_stars(
             continue
         headers = {"If-None-Match": previous.etag} if previous is not None and previous.etag else {}
         try:
-            answer = session.get(f"{base}/repos/{repository}", headers=headers, timeout=TIMEOUT)
+            answer = session.get(f"{base}/repos/{repository}", headers=headers, timeout=timeout)
         except requests.exceptions.ConnectionError as error:
             fetched.stopped = f"GitHub cannot be reached at {base} ({type(error).__name__})"
         except requests.exceptions.RequestException as error:

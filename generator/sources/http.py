@@ -1,0 +1,35 @@
+"""The HTTP sessions every client of a web API uses: the same retries, waits and timeouts for each service.
+
+urllib3's `Retry` asks again after a 429 or a 5xx with a growing backoff, waits as `Retry-After` says (up to
+a minute: a longer wait means a spent limit, which the client reports), asks a refused connection once more
+(so that no network is said at once), and never repeats a read that timed out (that request is reported).
+"""
+
+from __future__ import annotations
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+TIMEOUT = (5, 30)  # seconds to connect, and to wait for an answer
+RETRIES = Retry(
+    total=4,
+    connect=1,
+    read=False,
+    backoff_factor=1.0,
+    status_forcelist=(429, 500, 502, 503, 504),
+    allowed_methods=frozenset({"GET"}),
+    respect_retry_after_header=True,
+    raise_on_status=False,
+    retry_after_max=60,
+)
+USER_AGENT = "PaperShelf (https://github.com/papershelf/papershelf)"
+
+
+def api_session(headers: dict[str, str] | None = None, retries: Retry = RETRIES) -> requests.Session:
+    """A session with the retries above and `headers` on every request."""
+    session = requests.Session()
+    session.mount("http://", HTTPAdapter(max_retries=retries))
+    session.mount("https://", HTTPAdapter(max_retries=retries))
+    session.headers.update({"User-Agent": USER_AGENT} | (headers or {}))
+    return session
