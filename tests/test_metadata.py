@@ -26,7 +26,8 @@ def test_json_ld_is_compact_and_has_no_description_or_url() -> None:
         '{"@context":"https://schema.org","@type":"ScholarlyArticle",'
         '"name":"A \\u003c/script\\u003e Paper \\u0026 more",'
         '"keywords":["Speech"],"dateCreated":"2024-03-17",'
-        '"author":[{"@type":"Person","name":"Ada Lovelace"}],"datePublished":"2023","identifier":"arXiv:2401.01234"}'
+        '"author":[{"@type":"Person","name":"Ada Lovelace"}],"datePublished":"2023","identifier":"arXiv:2401.01234",'
+        '"sameAs":"https://arxiv.org/abs/2401.01234"}'
     )
 
 
