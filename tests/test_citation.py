@@ -204,7 +204,7 @@ def test_exact_arxiv_entry_with_hostile_authors_and_only_a_publication_day() -> 
     )
     assert bibtex_entry(paper, "https://example.org/p/") == (
         "@misc{scriptalert1script2024dd06c4,\n"
-        "  author = {<script>alert(1)</script> and {Brace \\textbraceright{} and \"Quote\"} and C. D. Person},\n"
+        '  author = {<script>alert(1)</script> and {Brace \\textbraceright{} and "Quote"} and C. D. Person},\n'
         '  title = {{A "Quoted" \\textbraceleft{}Title\\textbraceright{}}},\n'
         "  year = {2024},\n"
         "  eprint = {2405.01234},\n"

@@ -272,9 +272,7 @@ def page_of(fixture_catalog: Catalog, **identity: object) -> str:
 
 
 def test_a_paper_page_leads_with_its_authors_date_and_arxiv_links(fixture_catalog: Catalog) -> None:
-    page = page_of(
-        fixture_catalog, authors=HOSTILE_AUTHORS, published=datetime.date(2024, 5, 6), arxiv="2405.01234"
-    )
+    page = page_of(fixture_catalog, authors=HOSTILE_AUTHORS, published=datetime.date(2024, 5, 6), arxiv="2405.01234")
     assert (
         "# Plain Paper without Links { #title }\n\n"
         '&lt;script>alert(1)&lt;/script>, Brace \\} and "Quote", Author 0\\_\\*, Author 1\\_\\*, Author 2\\_\\*, '
@@ -290,8 +288,8 @@ def test_a_paper_page_leads_with_its_authors_date_and_arxiv_links(fixture_catalo
     ) in page
     assert "<script>" not in page.split("---\n", 2)[2]  # the front matter is escaped by overrides/paper.html
     assert (
-        "<pre data-format=\"BibTeX\"><code>@misc{scriptalert1script2024315081,\n"
-        "  author = {&lt;script&gt;alert(1)&lt;/script&gt; and {Brace \\textbraceright{} and \"Quote\"} and "
+        '<pre data-format="BibTeX"><code>@misc{scriptalert1script2024315081,\n'
+        '  author = {&lt;script&gt;alert(1)&lt;/script&gt; and {Brace \\textbraceright{} and "Quote"} and '
     ) in page
     assert "  eprint = {2405.01234},\n  archivePrefix = {arXiv},\n  url = {https://arxiv.org/abs/2405.01234}\n}" in page
     assert len(page.encode("utf-8")) <= 8 * 1024
