@@ -14,6 +14,7 @@ from generator.site.citation import (
     bibliography,
     bibtex_entry,
     bibtex_key,
+    bibtex_url,
     escape_bibtex,
     listing_note,
     plain_citation,
@@ -144,12 +145,15 @@ def test_escape_keeps_unicode_and_ordinary_punctuation() -> None:
 def test_hostile_titles_give_balanced_fields_that_unescape_to_the_title(title: str) -> None:
     entry = bibtex_entry(make_paper(title=title, authors=(title, "B"), arxiv=title), "https://x.org/{}\\ %")
     kind, key, fields = parse_entry(entry)
-    assert kind == "article"
+    assert kind == "misc"
     assert re.fullmatch(r"[A-Za-z0-9]+", key)
     assert fields["title"].startswith("{") and fields["title"].endswith("}")
     assert unescape_bibtex(fields["title"][1:-1]) == title
     assert unescape_bibtex(fields["eprint"]) == title
     assert unescape_bibtex(fields["author"]) == f"{title} and B"
+    assert fields["url"] == bibtex_url("https://arxiv.org/abs/" + title)
+    assert not set(fields["url"]) & set("{}\\ ")
+    _, _, fields = parse_entry(bibtex_entry(make_paper(title=title), "https://x.org/{}\\ %"))
     assert fields["url"] == "https://x.org/%7B%7D%5C%20%"
 
 
@@ -180,16 +184,39 @@ def test_exact_entry_with_authors_year_and_arxiv() -> None:
         arxiv="2401.01234",
     )
     assert bibtex_entry(paper, "https://example.org/p/") == (
-        "@article{lovelace2023dd06c4,\n"
+        "@misc{lovelace2023dd06c4,\n"
         "  author = {Ada Lovelace and Charles Babbage and {Research and Development Team}},\n"
         "  title = {{Scaling Things Up}},\n"
         "  year = {2023},\n"
-        "  journal = {arXiv preprint arXiv:2401.01234},\n"
         "  eprint = {2401.01234},\n"
         "  archivePrefix = {arXiv},\n"
-        "  url = {https://example.org/p/},\n"
-        "  note = {Listed in Hugging Face Daily Papers, Mar 17}\n"
+        "  url = {https://arxiv.org/abs/2401.01234}\n"
         "}\n"
+    )
+
+
+def test_exact_arxiv_entry_with_hostile_authors_and_only_a_publication_day() -> None:
+    paper = make_paper(
+        title='A "Quoted" {Title}',
+        authors=("<script>alert(1)</script>", 'Brace } and "Quote"', "C. D. Person"),
+        published=datetime.date(2024, 5, 6),
+        arxiv="2405.01234",
+    )
+    assert bibtex_entry(paper, "https://example.org/p/") == (
+        "@misc{scriptalert1script2024dd06c4,\n"
+        '  author = {<script>alert(1)</script> and {Brace \\textbraceright{} and "Quote"} and C. D. Person},\n'
+        '  title = {{A "Quoted" \\textbraceleft{}Title\\textbraceright{}}},\n'
+        "  year = {2024},\n"
+        "  eprint = {2405.01234},\n"
+        "  archivePrefix = {arXiv},\n"
+        "  url = {https://arxiv.org/abs/2405.01234}\n"
+        "}\n"
+    )
+    _, _, fields = parse_entry(bibtex_entry(paper, "https://example.org/p/"))
+    assert unescape_bibtex(fields["author"]) == '<script>alert(1)</script> and {Brace } and "Quote"} and C. D. Person'
+    assert plain_citation(paper, "https://example.org/p/") == (
+        '<script>alert(1)</script>, Brace } and "Quote" and C. D. Person (2024). A "Quoted" {Title}. '
+        "arXiv:2405.01234. https://example.org/p/"
     )
 
 

@@ -256,3 +256,51 @@ def test_a_paper_listed_twice_names_both_listings_with_their_years(fixture_catal
     catalog = dataclasses.replace(fixture_catalog, papers=(paper, *fixture_catalog.papers[1:]))
     page = str(SiteRenderer(catalog, "https://example.org/").render_all()[f"papers/{base.slug}.md"])
     assert "Daily papers of Mar 17, 2025 (a.txt); Daily papers of Mar 20 (b.txt)." in page
+
+
+HOSTILE_AUTHORS = ("<script>alert(1)</script>", 'Brace } and "Quote"', *(f"Author {n}_*" for n in range(10)))
+
+
+def page_of(fixture_catalog: Catalog, **identity: object) -> str:
+    """The page of the fixture catalog's plain paper, given the identity fields in `identity`."""
+    base = next(paper for paper in fixture_catalog.papers if paper.slug == "plain-paper-without-links")
+    paper = dataclasses.replace(base, **identity)  # type: ignore[arg-type]
+    catalog = dataclasses.replace(
+        fixture_catalog, papers=tuple(paper if p.slug == base.slug else p for p in fixture_catalog.papers)
+    )
+    return str(SiteRenderer(catalog, "https://example.org/").render_all()[f"papers/{base.slug}.md"])
+
+
+def test_a_paper_page_leads_with_its_authors_date_and_arxiv_links(fixture_catalog: Catalog) -> None:
+    page = page_of(fixture_catalog, authors=HOSTILE_AUTHORS, published=datetime.date(2024, 5, 6), arxiv="2405.01234")
+    assert (
+        "# Plain Paper without Links { #title }\n\n"
+        '&lt;script>alert(1)&lt;/script>, Brace \\} and "Quote", Author 0\\_\\*, Author 1\\_\\*, Author 2\\_\\*, '
+        "Author 3\\_\\*, Author 4\\_\\*, Author 5\\_\\*, Author 6\\_\\*, Author 7\\_\\* and 2 more\n"
+        "{ .ps-authors }\n\n"
+        '<details class="ps-all-authors"><summary>All 12 authors</summary>&lt;script&gt;alert(1)&lt;/script&gt;, '
+        'Brace } and "Quote", Author 0_*, Author 1_*, Author 2_*, Author 3_*, Author 4_*, Author 5_*, Author 6_*, '
+        "Author 7_*, Author 8_*, Author 9_*</details>\n\n"
+        "Published 2024-05-06 · [arXiv](https://arxiv.org/abs/2405.01234) · [PDF](https://arxiv.org/pdf/2405.01234)"
+        " · [Hugging Face](https://huggingface.co/papers/2405.01234)\n"
+        "{ .ps-identity }\n\n"
+        "[Speech](../tags/speech.md)\n"
+    ) in page
+    assert "<script>" not in page.split("---\n", 2)[2]  # the front matter is escaped by overrides/paper.html
+    assert (
+        '<pre data-format="BibTeX"><code>@misc{scriptalert1script2024315081,\n'
+        '  author = {&lt;script&gt;alert(1)&lt;/script&gt; and {Brace \\textbraceright{} and "Quote"} and '
+    ) in page
+    assert "  eprint = {2405.01234},\n  archivePrefix = {arXiv},\n  url = {https://arxiv.org/abs/2405.01234}\n}" in page
+    assert len(page.encode("utf-8")) <= 8 * 1024
+
+
+def test_a_paper_with_a_few_authors_and_a_year_names_them_all_without_links(fixture_catalog: Catalog) -> None:
+    page = page_of(fixture_catalog, authors=("Ada Lovelace", "Charles Babbage"), year=1843)
+    assert (
+        "# Plain Paper without Links { #title }\n\n"
+        "Ada Lovelace, Charles Babbage\n{ .ps-authors }\n\n"
+        "Published 1843\n{ .ps-identity }\n\n"
+        "[Speech](../tags/speech.md)\n"
+    ) in page
+    assert "details" not in page and "arxiv.org" not in page

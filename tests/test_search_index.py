@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 from typing import Any
@@ -153,3 +154,12 @@ def test_the_rest_of_a_common_word_keeps_title_matches_apart(monkeypatch: pytest
         if item[0] == "alpha"
     ]
     assert [ungap(part) for part in rest] == [[2, 3], [4, 5, 6]]  # ids in title order: Alpha a-d, Beta e-g
+
+
+def test_a_paper_is_found_by_its_authors_names_like_abstract_words() -> None:
+    authored = dataclasses.replace(paper("Robust Parsing", "We study parsing."), authors=("Ada Lovelace", "Kim Lee"))
+    _, files = index_of(authored, paper("Other Work", "Lovelace wrote about engines."))
+    lovelace = postings(files, "lovelace")
+    assert set(lovelace) == {0, 1}  # "Other Work" is id 0
+    assert 0 < lovelace[1] < search_index.TITLE_SCORE and 0 < lovelace[0] < search_index.TITLE_SCORE
+    assert set(postings(files, "ada")) == {1} and set(postings(files, "kim")) == {1}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import gzip
 import json
 import subprocess
@@ -18,7 +19,7 @@ from generator.catalog.store import dump_paper, load_catalog
 from generator.listings.links import find_urls
 from generator.listings.parsing import parse_listing
 from generator.listings.text import clean_latex
-from tests.conftest import REPOSITORY, copy_project, run_cli
+from tests.conftest import FIXTURES, REPOSITORY, copy_project, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -343,3 +344,62 @@ def test_the_sitemap_lists_every_page_without_a_build_date(
     assert {f"{root}papers/{paper.slug}/" for paper in catalog.papers} <= locations
     assert {f"{root}tags/{tag.slug}/" for tag in catalog.tags} | {root, f"{root}papers/"} <= locations
     assert [child.tag for url in urlset for child in url] == [f"{namespace}loc"] * len(urlset)
+
+
+IDENTITY_SLUG = "plain-paper-without-links"
+
+
+@pytest.fixture(scope="module")
+def identified(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture catalog built by MkDocs, its plain paper given hostile authors, a publication day and an arXiv id."""
+    project = copy_project(tmp_path_factory.mktemp("identity") / "project", FIXTURES / "catalog" / "data")
+    loaded, problems = load_catalog(project / "data", project)
+    assert problems == []
+    base = next(paper for paper in loaded.catalog.papers if paper.slug == IDENTITY_SLUG)
+    paper = dataclasses.replace(
+        base,
+        authors=("<script>alert(1)</script>", 'Brace } and "Quote"', "Ada Lovelace"),
+        published=datetime.date(2024, 5, 6),
+        arxiv="2405.01234",
+    )
+    (project / "data" / "papers" / f"{IDENTITY_SLUG}.yml").write_text(dump_paper(paper), encoding="utf-8")
+    result = run_cli(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stdout + result.stderr
+    return project
+
+
+def test_a_built_paper_page_leads_with_its_authors_date_and_arxiv_links(identified: Path) -> None:
+    html = identified.joinpath("site", "papers", IDENTITY_SLUG, "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html
+    assert len(html.encode("utf-8")) <= 8 * 1024
+    soup = BeautifulSoup(html, "html.parser")
+    authors = soup.select_one("article p.ps-authors")
+    assert authors is not None
+    assert authors.get_text() == '<script>alert(1)</script>, Brace } and "Quote", Ada Lovelace'
+    identity = soup.select_one("article p.ps-identity")
+    assert identity is not None and identity.get_text() == "Published 2024-05-06 · arXiv · PDF · Hugging Face"
+    assert [link["href"] for link in identity.select("a")] == [
+        "https://arxiv.org/abs/2405.01234",
+        "https://arxiv.org/pdf/2405.01234",
+        "https://huggingface.co/papers/2405.01234",
+    ]
+    assert [str(meta["content"]) for meta in soup.select("meta[name=citation_author]")] == [
+        "<script>alert(1)</script>",
+        'Brace } and "Quote"',
+        "Ada Lovelace",
+    ]
+    assert [str(meta["content"]) for meta in soup.select("meta[property='article:author']")] == [
+        "<script>alert(1)</script>",
+        'Brace } and "Quote"',
+        "Ada Lovelace",
+    ]
+    assert soup.select_one("meta[property='og:type']")["content"] == "article"  # type: ignore[index]
+    assert soup.select_one("meta[name=citation_publication_date]")["content"] == "2024/05/06"  # type: ignore[index]
+    script = soup.select_one("script[type='application/ld+json']")
+    assert script is not None
+    article = json.loads(script.get_text())
+    assert article["author"][0] == {"@type": "Person", "name": "<script>alert(1)</script>"}
+    assert (article["datePublished"], article["sameAs"]) == ("2024-05-06", "https://arxiv.org/abs/2405.01234")
+    bibtex = soup.select(".ps-cite pre")[0].get_text()
+    assert bibtex.startswith("@misc{") and "  url = {https://arxiv.org/abs/2405.01234}\n}" in bibtex

@@ -91,7 +91,8 @@ class Postings:
         title_lengths: list[int] = []
         for paper in progress(papers, "Search index"):
             before = len(abstract_terms)
-            abstract_terms.extend(map(term_of, words(paper.abstract)))
+            # Authors' names are found like words of the abstract.
+            abstract_terms.extend(map(term_of, words(" ".join((paper.abstract, *paper.authors)))))
             abstract_lengths.append(len(abstract_terms) - before)
             before = len(title_terms)
             title_terms.extend(dict.fromkeys(map(term_of, words(paper.title))))

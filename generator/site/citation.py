@@ -123,7 +123,8 @@ def bibtex_key(paper: Paper) -> str:
     """A stable citation key: surname or title word, the year when known, and 6 hex digits of the slug's hash."""
     stem = ascii_word(surname(paper.authors[0])) if paper.authors else ""
     stem = (stem or title_word(paper.title)).lower()
-    year = str(paper.year) if paper.year is not None else ""
+    known = publication_year(paper)
+    year = str(known) if known is not None else ""
     digest = hashlib.sha256(paper.slug.encode("utf-8")).hexdigest()[:KEY_HASH_LENGTH]
     return f"{stem}{year}{digest}"
 
@@ -170,26 +171,44 @@ def bibtex_author(name: str) -> str:
     return f"{{{escaped}}}" if re.search(r"\band\b", escaped, re.IGNORECASE) else escaped
 
 
+def publication_year(paper: Paper) -> int | None:
+    """The year the paper came out: its own `year`, else the year of `published`."""
+    if paper.year is not None:
+        return paper.year
+    return paper.published.year if paper.published is not None else None
+
+
+def arxiv_abstract_url(identifier: str) -> str:
+    return f"https://arxiv.org/abs/{identifier}"
+
+
+def arxiv_pdf_url(identifier: str) -> str:
+    return f"https://arxiv.org/pdf/{identifier}"
+
+
 def bibtex_entry(paper: Paper, url: str) -> str:
-    """A BibTeX entry: `@misc`, or `@article` with the arXiv eprint when known. Fields without data are left out."""
+    """A BibTeX entry: arXiv's own `@misc` eprint form when the arXiv id is known, else a `@misc` with the
+    page's URL and the listings it came from. Fields without data are left out."""
     fields: list[tuple[str, str]] = []
     if paper.authors:
         fields.append(("author", " and ".join(bibtex_author(name) for name in paper.authors)))
     fields.append(("title", f"{{{escape_bibtex(normalize_space(paper.title))}}}"))
-    if paper.year is not None:
-        fields.append(("year", str(paper.year)))
+    year = publication_year(paper)
+    if year is not None:
+        fields.append(("year", str(year)))
     if paper.arxiv:
-        arxiv = escape_bibtex(normalize_space(paper.arxiv))
-        fields += [("journal", f"arXiv preprint arXiv:{arxiv}"), ("eprint", arxiv), ("archivePrefix", "arXiv")]
-    # `url` only: BibLaTeX, natbib's styles and reference managers read it; a `howpublished` copy for
-    # plain.bst doubled every URL (printed twice by plainnat) and a third of every .bib file's bytes.
-    fields.append(("url", bibtex_url(url)))
-    note = listing_note(paper)
-    if note:
-        fields.append(("note", escape_bibtex(note)))
-    entry_type = "article" if paper.arxiv else "misc"
+        arxiv = normalize_space(paper.arxiv)
+        fields += [("eprint", escape_bibtex(arxiv)), ("archivePrefix", "arXiv")]
+        fields.append(("url", bibtex_url(arxiv_abstract_url(arxiv))))
+    else:
+        # `url` only: BibLaTeX, natbib's styles and reference managers read it; a `howpublished` copy for
+        # plain.bst doubled every URL (printed twice by plainnat) and a third of every .bib file's bytes.
+        fields.append(("url", bibtex_url(url)))
+        note = listing_note(paper)
+        if note:
+            fields.append(("note", escape_bibtex(note)))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-    return f"@{entry_type}{{{bibtex_key(paper)},\n{body}\n}}\n"
+    return f"@misc{{{bibtex_key(paper)},\n{body}\n}}\n"
 
 
 def sentence(text: str) -> str:
@@ -205,7 +224,8 @@ def plain_authors(authors: Sequence[str]) -> str:
 def plain_citation(paper: Paper, url: str) -> str:
     """One line, `Authors (Year). Title. URL`; without a year the listing dates stand in for it."""
     title = sentence(normalize_space(paper.title))
-    year = f" ({paper.year})" if paper.year is not None else ""
+    known = publication_year(paper)
+    year = f" ({known})" if known is not None else ""
     if paper.authors:
         parts = [sentence(plain_authors(paper.authors) + year), title]
     else:
@@ -213,7 +233,7 @@ def plain_citation(paper: Paper, url: str) -> str:
     if paper.arxiv:
         parts.append(f"arXiv:{normalize_space(paper.arxiv)}.")
     note = listing_note(paper)
-    if paper.year is None and note:
+    if known is None and note:
         parts.append(note + ".")
     return " ".join([*parts, normalize_space(url)])
 

@@ -6,6 +6,14 @@ import json
 from collections.abc import Sequence
 
 from generator.catalog.model import Paper
+from generator.site.citation import arxiv_abstract_url, arxiv_pdf_url
+
+
+def publication_date(paper: Paper, separator: str) -> str | None:
+    """The day the paper came out as YYYY<sep>MM<sep>DD, else its year alone, else None."""
+    if paper.published is not None:
+        return paper.published.strftime(f"%Y{separator}%m{separator}%d")
+    return str(paper.year) if paper.year is not None else None
 
 
 def scholar_meta(paper: Paper) -> list[tuple[str, str]]:
@@ -14,10 +22,11 @@ def scholar_meta(paper: Paper) -> list[tuple[str, str]]:
     The page's address is its canonical link; Scholar reads that, so it is not repeated here."""
     meta = [("citation_title", paper.title)]
     meta += [("citation_author", author) for author in paper.authors]
-    if paper.year is not None:
-        meta.append(("citation_publication_date", str(paper.year)))
+    date = publication_date(paper, "/")
+    if date is not None:
+        meta.append(("citation_publication_date", date))
     if paper.arxiv:
-        meta += [("citation_arxiv_id", paper.arxiv), ("citation_pdf_url", f"https://arxiv.org/pdf/{paper.arxiv}")]
+        meta += [("citation_arxiv_id", paper.arxiv), ("citation_pdf_url", arxiv_pdf_url(paper.arxiv))]
     return meta
 
 
@@ -35,10 +44,12 @@ def json_ld(paper: Paper, tag_names: Sequence[str]) -> str:
     }
     if paper.authors:
         article["author"] = [{"@type": "Person", "name": author} for author in paper.authors]
-    if paper.year is not None:
-        article["datePublished"] = str(paper.year)
+    date = publication_date(paper, "-")
+    if date is not None:
+        article["datePublished"] = date
     if paper.arxiv:
         article["identifier"] = f"arXiv:{paper.arxiv}"
+        article["sameAs"] = arxiv_abstract_url(paper.arxiv)
     present = {key: value for key, value in article.items() if value is not None}
     text = json.dumps(present, ensure_ascii=False, separators=(",", ":"))
     # Inside a <script> element only "</" can end it early; escaping <, > and & in JSON strings is harmless.

@@ -12,7 +12,7 @@ from generator.listings.text import first_sentence
 from generator.output.writer import FileContent
 from generator.related.neighbours import related_papers
 from generator.runtime.progress import progress
-from generator.site.citation import bibtex_entry, plain_citation
+from generator.site.citation import arxiv_abstract_url, arxiv_pdf_url, bibtex_entry, plain_citation
 from generator.site.compression import gzipped
 from generator.site.exports import PAPERS_JSON_SCHEMA_DOC, papers_json
 from generator.site.feeds import atom_feed
@@ -21,6 +21,9 @@ from generator.site.pagination import ListPage, paginate
 from generator.site.templating import Markdown, Templates, make_environment, page_meta
 
 RECENT_PAPERS = 10
+# Authors named under a paper's title; a longer list is shown in full on request.
+AUTHORS_SHOWN = 10
+HUGGING_FACE_PAPER = "https://huggingface.co/papers/{}"
 
 
 # The curators' list of papers without a curated tag: at tags/needs-tags/ ("needs-tags" is a reserved slug).
@@ -64,6 +67,26 @@ def tag_feed(tag: Tag) -> str:
 def tag_bibliography(tag: Tag) -> str:
     """Where a tag's BibTeX goes, before compression: it is published with `.gz` added."""
     return f"tags/{tag.slug}/papers.bib"
+
+
+def identity_of(paper: Paper) -> dict[str, Any] | None:
+    """What the page shows under a paper's title: authors, date and arXiv links; None if the data has none."""
+    date = paper.published.isoformat() if paper.published is not None else paper.year
+    links = []
+    if paper.arxiv:
+        links = [
+            ("arXiv", arxiv_abstract_url(paper.arxiv)),
+            ("PDF", arxiv_pdf_url(paper.arxiv)),
+            ("Hugging Face", HUGGING_FACE_PAPER.format(paper.arxiv)),
+        ]
+    if not (paper.authors or date or links):
+        return None
+    return {
+        "authors": paper.authors[:AUTHORS_SHOWN],
+        "hidden": len(paper.authors[AUTHORS_SHOWN:]),
+        "date": date,
+        "links": links,
+    }
 
 
 def paper_page(paper: Paper) -> str:
@@ -130,9 +153,15 @@ class SiteRenderer:
         }
         citation = {"bibtex": self.bibtex_of(paper), "plain": plain_citation(paper, url)}
         related = [self.by_slug[slug] for slug in self.related.get(paper.slug, ())]
-        stars = self.star_counts(paper)
         return self.render(
-            "paper.md.j2", paper_page(paper), paper=paper, meta=meta, citation=citation, related=related, stars=stars
+            "paper.md.j2",
+            paper_page(paper),
+            paper=paper,
+            identity=identity_of(paper),
+            meta=meta,
+            citation=citation,
+            related=related,
+            stars=self.star_counts(paper),
         )
 
     def star_counts(self, paper: Paper) -> dict[str, StarCount]:
