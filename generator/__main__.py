@@ -13,6 +13,7 @@ from generator.catalog.changes import compare, read_revision, render_changes
 from generator.catalog.possible import possible_duplicates
 from generator.catalog.store import display_path, load_catalog
 from generator.cli.arguments import parse_date, parse_folds, parse_share, parse_year
+from generator.cli.enrich import add_enrich_command
 from generator.cli.stars import add_stars_command
 from generator.errors import Problem, printable
 from generator.listings.adding import Submission, add_papers, submissions_from_listings
@@ -247,6 +248,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     evaluating.set_defaults(run=run_tags_evaluate)
     add_stars_command(commands)
+    add_enrich_command(commands)
     serving = commands.add_parser("serve", help="write the Markdown and preview the site with live reload")
     serving.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     serving.set_defaults(run=run_serve)
@@ -254,7 +256,7 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 # The commands that write: one at a time per checkout, each checking first that it can write where it will.
-WRITING = frozenset({"build", "serve", "import", "add", "retag", "stars"})
+WRITING = frozenset({"build", "serve", "import", "add", "retag", "stars", "enrich"})
 
 
 def run_writing(project: Project, arguments: argparse.Namespace) -> int:

@@ -7,8 +7,8 @@ import datetime
 import pytest
 from urllib3.util.retry import Retry
 
-from generator.sources.arxiv import ArxivClient, ServiceError, title_query
-from generator.sources.http import RETRIES, api_session
+from generator.sources.arxiv import ArxivClient, title_query
+from generator.sources.http import RETRIES, ServiceError, api_session
 from generator.sources.matching import Candidate
 from tests.api_standin import Answer, stand_in
 from tests.conftest import FIXTURES

@@ -31,6 +31,12 @@ def parse_folds(text: str) -> int:
     return int(text)
 
 
+def parse_count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of papers, 1 or more")
+    return int(text)
+
+
 def parse_date(text: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(text)

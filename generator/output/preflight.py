@@ -37,7 +37,7 @@ def unwritable(folder: Path, root: Path, beside: bool = False) -> Problem | None
 def folders_written(root: Path, command: str, site_dir: Path | None, markdown_only: bool) -> list[tuple[Path, bool]]:
     """The folders `command` writes in: its pages, its data files (the manifest of published URLs for a build),
     and the site, which MkDocs builds beside it (True: written beside)."""
-    if command in ("import", "add", "retag"):
+    if command in ("import", "add", "retag", "enrich"):
         return [(root / "data" / PAPERS_DIR, False)]
     if command == "stars":
         return [(root / "data", False)]

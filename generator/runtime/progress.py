@@ -18,19 +18,20 @@ class Progress:
     Operations that run at the same time (paper pages rendered by helpers while this process makes the search
     index) share the line, each as `label: done/total`; it ends once all of them are done."""
 
-    def __init__(self, total: int, label: str, stream: TextIO | None = None) -> None:
+    def __init__(self, total: int, label: str, stream: TextIO | None = None, step: int = STEP) -> None:
         self.out = stream or sys.stderr
         self.total = total
         self.label = label
         self.done = 0
-        self.on_screen = self.out.isatty() and not os.environ.get("CI") and total > STEP
+        self.step = step
+        self.on_screen = self.out.isatty() and not os.environ.get("CI") and total > step
         if self.on_screen:
             _sharing(self.out).append(self)
 
     def advance(self, count: int = 1) -> None:
         """Count `count` more items done (a part of the work done elsewhere, say)."""
         before, self.done = self.done, self.done + count
-        if self.on_screen and (self.done // STEP > before // STEP or self.done == self.total):
+        if self.on_screen and (self.done // self.step > before // self.step or self.done == self.total):
             _show(self.out)
 
     def close(self) -> None:
@@ -72,9 +73,9 @@ def _show(stream: TextIO) -> None:
     stream.flush()
 
 
-def progress(items: Sequence[T], label: str, stream: TextIO | None = None) -> Iterator[T]:
-    """Yield `items`, showing `label: n/total` on the terminal's stderr line as they go."""
-    counter = Progress(len(items), label, stream)
+def progress(items: Sequence[T], label: str, stream: TextIO | None = None, step: int = STEP) -> Iterator[T]:
+    """Yield `items`, showing `label: n/total` on the terminal's stderr line as they go (every `step`)."""
+    counter = Progress(len(items), label, stream, step)
     try:
         for item in items:
             counter.advance()

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import feedparser  # type: ignore[import-untyped]
 import requests
 
-from generator.sources.http import TIMEOUT, api_session
+from generator.sources.http import TIMEOUT, ServiceError, api_session, get_answer
 from generator.sources.matching import Candidate
 
 API_URL = "https://export.arxiv.org/api/query"
@@ -27,15 +27,6 @@ MAX_RESULTS = 5
 QUERY_WORDS = 10  # the longest title words searched for: enough to find a title, short enough to be a URL
 ABSTRACT_ID = re.compile(r"arxiv\.org/abs/(.+?)(?:v\d+)?$")
 WORD = re.compile(r"[^\W_]{2,}")
-
-
-class ServiceError(Exception):
-    """The service could not answer; `reason` is one line for the curator."""
-
-    def __init__(self, reason: str, unreachable: bool = False) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.unreachable = unreachable
 
 
 def api_url() -> str:
@@ -50,6 +41,7 @@ def title_query(title: str) -> str:
 
 @dataclass
 class ArxivClient:
+    name: str = "arXiv"
     session: requests.Session = field(default_factory=api_session)
     delay: float = DELAY_SECONDS
     timeout: tuple[float, float] = TIMEOUT
@@ -62,15 +54,9 @@ class ArxivClient:
         if self.last_request is not None:
             time.sleep(max(0.0, self.last_request + self.delay - self.clock()))
         try:
-            answer = self.session.get(api_url(), params=params, timeout=self.timeout)
-        except requests.exceptions.ConnectionError as error:
-            raise ServiceError(f"arXiv cannot be reached at {api_url()} ({type(error).__name__})", True) from error
-        except requests.exceptions.RequestException as error:
-            raise ServiceError(f"arXiv did not answer ({type(error).__name__})") from error
+            answer = get_answer(self.session, "arXiv", api_url(), params, self.timeout)
         finally:
             self.last_request = self.clock()
-        if answer.status_code != 200:
-            raise ServiceError(f"arXiv answered HTTP {answer.status_code}")
         return candidates_in_feed(answer.content)
 
 

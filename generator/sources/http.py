@@ -26,6 +26,15 @@ RETRIES = Retry(
 USER_AGENT = "PaperShelf (https://github.com/papershelf/papershelf)"
 
 
+class ServiceError(Exception):
+    """A service could not answer; `reason` is one line for the curator, `unreachable` when there is no network."""
+
+    def __init__(self, reason: str, unreachable: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.unreachable = unreachable
+
+
 def api_session(headers: dict[str, str] | None = None, retries: Retry = RETRIES) -> requests.Session:
     """A session with the retries above and `headers` on every request."""
     session = requests.Session()
@@ -33,3 +42,18 @@ def api_session(headers: dict[str, str] | None = None, retries: Retry = RETRIES)
     session.mount("https://", HTTPAdapter(max_retries=retries))
     session.headers.update({"User-Agent": USER_AGENT} | (headers or {}))
     return session
+
+
+def get_answer(
+    session: requests.Session, service: str, url: str, params: dict[str, str], timeout: tuple[float, float]
+) -> requests.Response:
+    """`service`'s 200 answer to GET `url`; anything else is a ServiceError naming `service` ("arXiv")."""
+    try:
+        answer = session.get(url, params=params, timeout=timeout)
+    except requests.exceptions.ConnectionError as error:
+        raise ServiceError(f"{service} cannot be reached at {url} ({type(error).__name__})", True) from error
+    except requests.exceptions.RequestException as error:
+        raise ServiceError(f"{service} did not answer ({type(error).__name__})") from error
+    if answer.status_code != 200:
+        raise ServiceError(f"{service} answered HTTP {answer.status_code}")
+    return answer
