@@ -1,0 +1,1 @@
+"""Papers read from services rather than listing files: the Hugging Face daily papers."""
