@@ -43,12 +43,16 @@ def hub_endpoint() -> str:
     return (os.environ.get("HF_ENDPOINT") or DEFAULT_ENDPOINT).rstrip("/")
 
 
+def backoff(attempt: int) -> float:
+    return BACKOFF_SECONDS * float(2**attempt)
+
+
 def retry_delay(response: requests.Response, attempt: int) -> float:
     """How long to wait before the next attempt: the Retry-After seconds when given, else the backoff."""
-    backoff = BACKOFF_SECONDS * 2**attempt
+    waited = backoff(attempt)
     header = str(response.headers.get("Retry-After", ""))
-    seconds = float(header) if header.strip().isdigit() else backoff
-    return min(max(seconds, backoff), MAX_WAIT_SECONDS)
+    seconds = float(header) if header.strip().isdigit() else waited
+    return min(max(seconds, waited), MAX_WAIT_SECONDS)
 
 
 def fetch_day(
@@ -65,9 +69,9 @@ def fetch_day(
             response = requests.get(url, params={"date": day.isoformat()}, timeout=TIMEOUT_SECONDS)
         except requests.Timeout:
             if attempt + 1 < ATTEMPTS:
-                sleep(BACKOFF_SECONDS * 2**attempt)
+                sleep(backoff(attempt))
                 continue
-            message = f"{base} did not answer within {TIMEOUT_SECONDS:.0f} s, {ATTEMPTS} times; try again later"
+            message = f"{base} did not answer within {TIMEOUT_SECONDS:g} s, {ATTEMPTS} times; try again later"
             return None, Problem(where, 0, message)
         except requests.RequestException as error:
             reason = type(error).__name__
