@@ -41,6 +41,9 @@ def run_import(project: Project, arguments: argparse.Namespace) -> int:
     if bool(arguments.files) == bool(arguments.hf_daily):
         print("import needs listing files, or --hf-daily DATE instead", file=sys.stderr)
         return 2
+    if arguments.hf_daily and arguments.year is not None:
+        print("--year is for listing files: a day of the Hub's daily papers has its year", file=sys.stderr)
+        return 2
     if arguments.hf_daily:
         from generator.sources.daily import import_daily
 

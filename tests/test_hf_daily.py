@@ -335,6 +335,7 @@ def test_failed_days_write_nothing_and_are_all_reported(fixture_project: Path, f
         (("--hf-daily", "2026-11-07..2026-11-01"), "'2026-11-07..2026-11-01' ends before it starts"),
         (("--hf-daily", "2026-13-01"), "'2026-13-01' is not a date like 2026-03-17"),
         ((), "import needs listing files, or --hf-daily DATE instead"),
+        (("--hf-daily", "2026-11-03", "--year", "2025"), "--year is for listing files"),
     ],
 )
 def test_days_that_cannot_be_read_are_refused_before_any_request(
@@ -344,3 +345,32 @@ def test_days_that_cannot_be_read_are_refused_before_any_request(
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_unsafe_links_and_ids_are_left_out_and_said_and_lines_are_joined(
+    fixture_project: Path, fake_hub: FakeHub
+) -> None:
+    items = json.loads((DAILY / "2026-11-03.json").read_bytes())
+    paper = items[0]["paper"]
+    paper["title"] = "Sparse Mixture Routing\n  for Long Context Transformers"
+    paper["summary"] = paper["summary"].replace(" so that ", "\nso that ")
+    paper["githubRepo"] = "javascript:alert(1)"
+    paper["projectPage"] = 'https://example.org/"onmouseover="x'
+    paper["id"] = "../../etc/passwd"
+    fake_hub.answer("2026-11-03", Answer(200, json.dumps(items).encode()))
+    result = run_cli(fixture_project, "import", "--hf-daily", "2026-11-03")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1:4] == [
+        "hf-daily-papers-2026-11-03:1: the paper id '../../etc/passwd' is not an arXiv identifier such as "
+        "2401.01234 or cs/0112017; it was left out",
+        "hf-daily-papers-2026-11-03:1: the repository URL 'javascript:alert(1)' is not an http:// or https:// "
+        "URL; write it as https://host/path; it was left out",
+        "hf-daily-papers-2026-11-03:1: the project URL 'https://example.org/\"onmouseover=\"x' holds a character "
+        'no URL may hold (< > " ` or a backslash); percent-encode it; it was left out',
+    ]
+    sparse = read_paper(fixture_project, "sparse-mixture-routing-for-long-context-transformers")
+    assert sparse["title"] == "Sparse Mixture Routing for Long Context Transformers"
+    assert "\n" not in str(sparse["abstract"])
+    assert "links" not in sparse and "arxiv" not in sparse
+    checked = run_cli(fixture_project, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -39,8 +39,10 @@ def listing_date(day: datetime.date) -> str:
 
 
 def text_field(fields: dict[str, Any], name: str) -> str | None:
+    """The text of a field on one line, or None for a field that is missing, empty or not text. The Hub keeps
+    arXiv's line breaks in titles and abstracts; a listing joins its lines with spaces too."""
     value = fields.get(name)
-    return value.strip() if isinstance(value, str) and value.strip() else None
+    return (" ".join(value.split()) or None) if isinstance(value, str) else None
 
 
 def read_link(where: str, position: int, url: str | None, kind: str) -> tuple[Link | None, list[Problem]]:
