@@ -181,6 +181,11 @@ def test_a_range_of_days_merges_a_paper_listed_twice_by_its_arxiv_id_and_passes_
         "https://example.org/sparse-routing/",
         "https://github.com/example/sparse-routing-v2",
     ]
+    plain = read_paper(fixture_project, "plain-paper-without-links")  # merged by title, then by its arXiv id
+    assert [listing["source"] for listing in plain["listings"]][-2:] == [  # type: ignore[attr-defined]
+        "hf-daily-papers-2026-11-03",
+        "hf-daily-papers-2026-11-04",
+    ]
     after = snapshot(fixture_project / "data")
     again = run_cli(fixture_project, *arguments)
     assert again.returncode == 0, again.stderr
@@ -339,12 +344,13 @@ def test_failed_days_write_nothing_and_are_all_reported(fixture_project: Path, f
     ],
 )
 def test_days_that_cannot_be_read_are_refused_before_any_request(
-    fixture_project: Path, arguments: tuple[str, ...], message: str
+    fixture_project: Path, fake_hub: FakeHub, arguments: tuple[str, ...], message: str
 ) -> None:
     result = run_cli(fixture_project, "import", *arguments)
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+    assert fake_hub.asked == []
 
 
 def test_unsafe_links_and_ids_are_left_out_and_said_and_lines_are_joined(

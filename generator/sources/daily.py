@@ -118,6 +118,8 @@ def fold_daily(merger: Merger, daily: DailyPaper) -> None:
     slug = merger.find(title, daily.arxiv, abstract)
     if slug is not None:
         merger.merge(slug, daily.links, daily.listing)
+        if daily.arxiv is not None:  # a later day may list it under another title
+            merger.by_arxiv.setdefault(daily.arxiv, slug)
         return
     paper = merger.create(title, abstract, daily.links, (daily.listing,))
     paper = dataclasses.replace(paper, arxiv=daily.arxiv, authors=daily.authors, published=daily.published)
