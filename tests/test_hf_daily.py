@@ -1,103 +1,32 @@
-"""`import --hf-daily`: the Hugging Face daily papers, from a local server that answers as the Hub does.
-
-The fixtures in tests/fixtures/hf_daily/ are shaped as the Hub's `GET /api/daily_papers?date=YYYY-MM-DD`
-answers: a JSON list of items, each with the paper's own fields nested under `paper` (`id`, `authors` as
-`{"_id", "name", "hidden"}`, `publishedAt`, `summary`, `githubRepo`, `projectPage`, `githubStars`) beside the
-item's `title`, `publishedAt` (the day it was listed) and `numComments`. The shape comes from huggingface_hub
-2.4.0's src/huggingface_hub/hf_api.py (`HfApi.list_daily_papers`, `PaperInfo.__init__`, which pops those keys
-from `paper` and from the item) and the Hub's public API documentation (https://huggingface.co/docs/hub/api).
-"""
+"""`import --hf-daily`: the Hugging Face daily papers, from a local server that answers as the Hub does
+(tests/hub_server.py, which says where the fixtures' shape comes from)."""
 
 from __future__ import annotations
 
 import datetime
 import json
 import socket
-import threading
-import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
 
-from generator.sources import hub
 from generator.sources.daily import import_daily, listing_date
 from generator.sources.hub import fetch_day
-from tests.conftest import FIXTURES, run_cli, snapshot
+from tests.conftest import run_cli, snapshot
+from tests.hub_server import DAILY, Answer, FakeHub, no_wait, running_hub
 
-DAILY = FIXTURES / "hf_daily"
 NOV_3 = datetime.date(2026, 11, 3)
 NOV_4 = datetime.date(2026, 11, 4)
 ADDED = datetime.date(2026, 11, 5)
 
 
-@dataclass
-class Answer:
-    status: int
-    body: bytes
-    headers: dict[str, str] = field(default_factory=dict)
-    delay: float = 0.0
-
-
-@dataclass
-class FakeHub:
-    """What the server answers for each date, in turn (the last answer repeats), and the dates asked for."""
-
-    url: str = ""
-    answers: dict[str, list[Answer]] = field(default_factory=dict)
-    asked: list[str] = field(default_factory=list)
-
-    def answer(self, date: str, *answers: Answer) -> None:
-        self.answers[date] = list(answers)
-
-    def serve_fixture(self, date: str) -> None:
-        self.answer(date, Answer(200, (DAILY / f"{date}.json").read_bytes()))
-
-
-def handler_for(fake: FakeHub) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            parts = urlsplit(self.path)
-            date = parse_qs(parts.query).get("date", [""])[0]
-            fake.asked.append(date)
-            queue = fake.answers.get(date) if parts.path == "/api/daily_papers" else None
-            missing = Answer(404, b'{"error":"Not Found"}')
-            found = missing if not queue else queue.pop(0) if len(queue) > 1 else queue[0]
-            time.sleep(found.delay)
-            self.send_response(found.status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(found.body)))
-            for name, value in found.headers.items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(found.body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    return Handler
-
-
 @pytest.fixture
 def fake_hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHub]:
-    fake = FakeHub()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler_for(fake))
-    fake.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    monkeypatch.setenv("HF_ENDPOINT", fake.url)
-    yield fake
-    server.shutdown()
-    server.server_close()
-
-
-def no_wait(waits: list[float]) -> Callable[[float], None]:
-    """A sleep that records how long it was asked to wait, and returns at once."""
-    return waits.append
+    with running_hub() as fake:
+        monkeypatch.setenv("HF_ENDPOINT", fake.url)
+        yield fake
 
 
 def read_paper(project: Path, slug: str) -> dict[str, object]:
@@ -269,57 +198,6 @@ def test_no_network_is_one_line(fixture_project: Path, monkeypatch: pytest.Monke
             "1 problem found; nothing was written.",
         ],
     )
-
-
-def test_too_many_requests_waits_as_retry_after_says_then_imports(fake_hub: FakeHub) -> None:
-    limited = Answer(429, b'{"error":"rate limited"}', {"Retry-After": "7"})
-    fake_hub.answer("2026-11-03", limited, limited, Answer(200, (DAILY / "2026-11-03.json").read_bytes()))
-    waits: list[float] = []
-    daily, problem = fetch_day(NOV_3, sleep=no_wait(waits))
-    assert problem is None and daily is not None and len(daily.items) == 3
-    assert waits == [7.0, 7.0]
-    assert fake_hub.asked == ["2026-11-03"] * 3
-
-
-def test_too_many_requests_for_long_is_one_line_after_a_bounded_number_of_tries(fake_hub: FakeHub) -> None:
-    fake_hub.answer("2026-11-03", Answer(429, b"", {"Retry-After": "3600"}))
-    waits: list[float] = []
-    daily, problem = fetch_day(NOV_3, sleep=no_wait(waits))
-    assert daily is None
-    assert str(problem) == (
-        f"hf-daily-papers-2026-11-03:0: {fake_hub.url} refused more requests (429 Too Many Requests) 4 times; "
-        "try again later"
-    )
-    assert waits == [hub.MAX_WAIT_SECONDS] * 3
-    assert len(fake_hub.asked) == hub.ATTEMPTS
-
-
-def test_a_server_error_is_retried_with_backoff_then_reported(fake_hub: FakeHub) -> None:
-    fake_hub.answer("2026-11-03", Answer(500, b"Internal Server Error"))
-    waits: list[float] = []
-    daily, problem = fetch_day(NOV_3, sleep=no_wait(waits))
-    assert daily is None
-    assert str(problem) == f"hf-daily-papers-2026-11-03:0: {fake_hub.url} failed (HTTP 500) 4 times; try again later"
-    assert waits == [1.0, 2.0, 4.0]
-
-
-def test_a_server_error_that_passes_is_retried(fake_hub: FakeHub) -> None:
-    fake_hub.answer("2026-11-03", Answer(503, b""), Answer(200, (DAILY / "2026-11-03.json").read_bytes()))
-    daily, problem = fetch_day(NOV_3, sleep=no_wait([]))
-    assert problem is None and daily is not None
-
-
-def test_a_hub_that_does_not_answer_in_time_is_one_line(fake_hub: FakeHub, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(hub, "TIMEOUT_SECONDS", 0.2)
-    fake_hub.answer("2026-11-03", Answer(200, b"[]", delay=0.5))
-    waits: list[float] = []
-    daily, problem = fetch_day(NOV_3, sleep=no_wait(waits))
-    assert daily is None
-    assert (
-        str(problem)
-        == f"hf-daily-papers-2026-11-03:0: {fake_hub.url} did not answer within 0.2 s, 4 times; try again later"
-    )
-    assert len(waits) == 3
 
 
 def test_failed_days_write_nothing_and_are_all_reported(fixture_project: Path, fake_hub: FakeHub) -> None:
