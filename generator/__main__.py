@@ -12,7 +12,7 @@ from pathlib import Path
 from generator.catalog.changes import compare, read_revision, render_changes
 from generator.catalog.possible import possible_duplicates
 from generator.catalog.store import display_path, load_catalog
-from generator.cli.arguments import parse_date, parse_folds, parse_share, parse_year
+from generator.cli.arguments import parse_date, parse_days, parse_folds, parse_share, parse_year
 from generator.cli.enrich import add_enrich_command
 from generator.cli.stars import add_stars_command
 from generator.errors import Problem, printable
@@ -40,9 +40,20 @@ def report_problems(problems: list[Problem]) -> int:
 
 
 def run_import(project: Project, arguments: argparse.Namespace) -> int:
-    report, problems = import_listings(
-        [Path(p) for p in arguments.files], project.root, arguments.added, arguments.year
-    )
+    if bool(arguments.files) == bool(arguments.hf_daily):
+        print("import needs listing files, or --hf-daily DATE instead", file=sys.stderr)
+        return 2
+    if arguments.hf_daily and arguments.year is not None:
+        print("--year is for listing files: a day of the Hub's daily papers has its year", file=sys.stderr)
+        return 2
+    if arguments.hf_daily:
+        from generator.sources.daily import import_daily
+
+        days = sorted({day for days in arguments.hf_daily for day in days})
+        report, problems = import_daily(days, project.root, arguments.added)
+    else:
+        paths = [Path(p) for p in arguments.files]
+        report, problems = import_listings(paths, project.root, arguments.added, arguments.year)
     if problems:
         return report_problems(problems)
     for line in report.years:
@@ -189,7 +200,16 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: the current one)")
     commands = parser.add_subparsers(dest="command", required=True)
     importing = commands.add_parser("import", help="add the papers of daily-paper listings to data/papers")
-    importing.add_argument("files", nargs="+", help="listing text files")
+    importing.add_argument("files", nargs="*", help="listing text files")
+    importing.add_argument(
+        "--hf-daily",
+        type=parse_days,
+        action="append",
+        default=[],
+        metavar="DATE",
+        help="import the Hugging Face daily papers of a day (2026-11-03) or days (2026-11-01..2026-11-07), "
+        "from HF_ENDPOINT or https://huggingface.co; repeatable",
+    )
     importing.add_argument(
         "--added", type=parse_date, default=datetime.date.today(), help="date new papers were added (default: today)"
     )

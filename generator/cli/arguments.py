@@ -42,3 +42,19 @@ def parse_date(text: str) -> datetime.date:
         return datetime.date.fromisoformat(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-17") from error
+
+
+MAX_DAYS = 366  # a range of days is a year at most: each day is one request to the Hub
+
+
+def parse_days(text: str) -> list[datetime.date]:
+    """A day (2026-11-03) or a range of days, both ends included (2026-11-01..2026-11-07)."""
+    first_text, dots, last_text = text.partition("..")
+    first = parse_date(first_text)
+    last = parse_date(last_text) if dots else first
+    if last < first:
+        raise argparse.ArgumentTypeError(f"{text!r} ends before it starts; write it as 2026-11-01..2026-11-07")
+    count = (last - first).days + 1
+    if count > MAX_DAYS:
+        raise argparse.ArgumentTypeError(f"{text!r} is {count:,} days; {MAX_DAYS} at most")
+    return [first + datetime.timedelta(days=offset) for offset in range(count)]

@@ -9,21 +9,16 @@ Each result is shaped as a daily-papers item: the paper's own fields nested unde
 from __future__ import annotations
 
 import datetime
-import os
 from dataclasses import dataclass, field
 from typing import Any
 
 import requests
 
 from generator.sources.http import TIMEOUT, ServiceError, api_session, get_answer
+from generator.sources.hub import hub_endpoint
 from generator.sources.matching import Candidate
 
-DEFAULT_ENDPOINT = "https://huggingface.co"
 RESULTS = 10
-
-
-def hub_endpoint() -> str:
-    return (os.environ.get("HF_ENDPOINT") or DEFAULT_ENDPOINT).rstrip("/")
 
 
 @dataclass
