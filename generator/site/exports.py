@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -57,27 +58,24 @@ def papers_json(
     weighs hundreds of MB; a line per record still lets `grep`, `head` and diffs work on it."""
     papers = [paper_data(paper, url_of(paper)) for paper in sorted(catalog.papers, key=lambda p: p.slug)]
     tags = [tag_data(tag, tag_url_of(tag) if tag_url_of else None) for tag in catalog.tags]
-    # The document's keys, sorted: papers, schema_version, tags.
-    return (
-        '{"papers":'
-        + json_array(papers)
-        + ',"schema_version":'
-        + compact_json(SCHEMA_VERSION)
-        + ',"tags":'
-        + json_array(tags)
-        + "}\n"
-    )
+    records = [compact_json(record) for record in [*papers, *tags]]
+    # The serialiser writes the document with each record as its index, which indent=0 puts on a line of its
+    # own; each index is then replaced by its record, serialised compact, so a record keeps to its line.
+    document = {
+        "papers": [str(index) for index in range(len(papers))],
+        "schema_version": SCHEMA_VERSION,
+        "tags": [str(index) for index in range(len(papers), len(records))],
+    }
+    envelope = json.dumps(document, sort_keys=True, indent=0, separators=(",", ":"))
+    return RECORD_INDEX.sub(lambda index: records[int(index[1])], envelope) + "\n"
+
+
+# Only the document's own values are strings of digits: every value from the data is in a record.
+RECORD_INDEX = re.compile(r'"([0-9]+)"')
 
 
 def compact_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-def json_array(items: list[dict[str, Any]]) -> str:
-    """A JSON array with each item compact on a line of its own."""
-    if not items:
-        return "[]"
-    return "[\n" + ",\n".join(compact_json(item) for item in items) + "\n]"
 
 
 PAPERS_JSON_SCHEMA_DOC = """\
