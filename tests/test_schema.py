@@ -101,7 +101,8 @@ def test_paper_location_has_field_and_item_lines() -> None:
 def test_unknown_field_lists_the_known_fields() -> None:
     assert paper_problems(VALID + "colour: red\n") == [
         f"{PATH}:6: unknown field 'colour' in a paper file; known fields are: "
-        "slug, title, tags, suggested_tags, abstract, links, listings, added, aliases, authors, year, published, arxiv, "
+        "slug, title, tags, suggested_tags, abstract, links, listings, added, aliases, authors, year, published, "
+        "arxiv, "
         "distinct_from"
     ]
 
