@@ -164,6 +164,7 @@ def test_the_schema_document_names_every_field(fixture_catalog: Catalog) -> None
         aliases=("q",),
         authors=("A",),
         year=2020,
+        published=datetime.date(2019, 12, 31),
         arxiv="2001.00001",
         distinct_from=("q2",),
     )
