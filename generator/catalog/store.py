@@ -11,7 +11,7 @@ from typing import Any
 
 from generator.catalog.datafiles import SourceFile, folder_problem, read_file, read_tags_file, scan_papers
 from generator.catalog.declaration import paper_to_yaml
-from generator.catalog.model import Catalog, Location, Paper, Tag
+from generator.catalog.model import Catalog, Location, Paper, Tag, TagRule
 from generator.catalog.schema import parse_paper, parse_tags
 from generator.catalog.yamlfile import dump_yaml, read_yaml
 from generator.errors import Problem
@@ -155,6 +155,23 @@ def paper_to_data(paper: Paper) -> dict[str, Any]:
 
 def dump_paper(paper: Paper) -> str:
     return dump_yaml(paper_to_data(paper))
+
+
+def tag_to_data(tag: Tag) -> dict[str, Any]:
+    """The YAML mapping of a tag, as `parse_tags` reads it back: the description, rules and aliases only when it
+    has them (the schema refuses an empty description, and reads a missing one as empty)."""
+    data: dict[str, Any] = {"slug": tag.slug, "name": tag.name}
+    data |= {"description": tag.description} if tag.description else {}
+    if tag.rule != TagRule():
+        patterns = {"title": tag.rule.title, "abstract": tag.rule.abstract, "ignore": tag.rule.ignore}
+        rule: dict[str, Any] = {name: [pattern.source for pattern in kept] for name, kept in patterns.items() if kept}
+        data["match"] = rule | {"min_hits": tag.rule.min_hits}
+    return data | ({"aliases": list(tag.aliases)} if tag.aliases else {})
+
+
+def dump_tags(tags: Iterable[Tag]) -> str:
+    """The tag vocabulary as the YAML list data/tags.yml holds."""
+    return dump_yaml([tag_to_data(tag) for tag in tags])
 
 
 def paper_path(data_dir: Path, slug: str) -> Path:
