@@ -12,7 +12,7 @@ from generator.catalog.patterns import Pattern, compile_pattern
 from generator.catalog.urls import arxiv_problem, url_problem
 from generator.catalog.yamlfile import LocatedList
 from generator.errors import Problem
-from generator.listings.parsing import date_problem, listing_day
+from generator.listings.dating import date_problem, listing_day
 
 LINK_FIELDS = (Field("kind", str), Field("url", str), Field("original", str, required=False))
 LISTING_FIELDS = (

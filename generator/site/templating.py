@@ -14,7 +14,8 @@ from jinja2.runtime import Context
 
 from generator.catalog.model import Link, Paper
 from generator.catalog.yamlfile import dump_yaml
-from generator.listings.text import escape_markdown, first_sentence, markdown_with_links
+from generator.listings.escaping import escape_markdown, markdown_with_links
+from generator.listings.text import first_sentence
 
 STARS_BADGE = "https://img.shields.io/github/stars/{repository}?logo=github&cacheSeconds=86400"
 LINK_LABELS = {"code": "Code", "dataset": "Dataset", "model": "Model", "project": "Project page"}
