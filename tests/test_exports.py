@@ -58,20 +58,24 @@ def test_format_is_sorted_compact_utf8_a_record_a_line_with_a_trailing_newline(b
         json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":")) for record in document["tags"]
     ]
     assert lines == [
-        '{"papers":[',
+        "{",
+        '"papers":[',
         *[f"{record}," for record in compact[:-1]],
         compact[-1],
-        '],"schema_version":1,"tags":[',
+        "],",
+        '"schema_version":1,',
+        '"tags":[',
         *[f"{record}," for record in tags[:-1]],
         tags[-1],
-        "]}",
+        "]",
+        "}",
     ]
-    assert text.endswith("]}\n")
+    assert text.endswith("]\n}\n")
     assert "γ-MoD" in text and "\\u" not in text
 
 
 def test_an_empty_catalog_is_compact_json() -> None:
-    assert papers_json(Catalog(papers=(), tags=()), url_of) == '{"papers":[],"schema_version":1,"tags":[]}\n'
+    assert papers_json(Catalog(papers=(), tags=()), url_of) == '{\n"papers":[],\n"schema_version":1,\n"tags":[]\n}\n'
 
 
 def test_same_input_same_bytes(bundled: Catalog) -> None:
@@ -122,10 +126,10 @@ def test_optional_fields_appear_when_the_paper_has_them() -> None:
     )
     text = papers_json(Catalog(papers=(paper,), tags=()), url_of)
     assert text == (
-        '{"papers":[\n'
+        '{\n"papers":[\n'
         '{"abstract":"Word","added":"2026-01-01","arxiv":"1843.00001","authors":["Ada Lovelace"],"distinct_from":["q"],'
         '"links":[],"listings":[],"slug":"p","tags":[],"title":"P","url":"https://example.org/papershelf/papers/p/","year":1843}\n'
-        '],"schema_version":1,"tags":[]}\n'
+        '],\n"schema_version":1,\n"tags":[]\n}\n'
     )
 
 

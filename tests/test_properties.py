@@ -19,15 +19,10 @@ from hypothesis import strategies as st
 
 from generator.catalog.slugs import SLUG_MAX_LENGTH, make_slug, title_key
 from generator.errors import Problem
+from generator.listings.escaping import escape_markdown, markdown_with_links
 from generator.listings.links import URL_PATTERN, classify_url, find_urls, trim_url
 from generator.listings.parsing import SENTENCE_ENDS, ListingEntry, ParsedListing, decode_listing, parse_listing
-from generator.listings.text import (
-    CONTROL_CHARACTERS,
-    clean_latex,
-    escape_markdown,
-    first_sentence,
-    markdown_with_links,
-)
+from generator.listings.text import CONTROL_CHARACTERS, clean_latex, first_sentence
 from generator.text import tokens
 
 settings.register_profile(

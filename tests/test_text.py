@@ -6,7 +6,8 @@ import markdown  # type: ignore[import-untyped]
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.listings.text import clean_latex, escape_markdown, first_sentence, markdown_with_links
+from generator.listings.escaping import escape_markdown, markdown_with_links
+from generator.listings.text import clean_latex, first_sentence
 
 
 @pytest.mark.parametrize(

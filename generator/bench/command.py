@@ -24,8 +24,7 @@ from generator.bench.memory import TreeMemory
 from generator.bench.parts import measure_parts
 from generator.bench.synthetic import synthetic_catalog
 from generator.catalog.model import Catalog
-from generator.catalog.store import dump_paper, load_catalog
-from generator.catalog.yamlfile import dump_yaml
+from generator.catalog.store import dump_paper, dump_tags, load_catalog
 from generator.output.outputs import GENERATED
 from generator.output.writer import write_files
 from generator.pipeline import Project, load_and_check, write_pages
@@ -89,7 +88,7 @@ class Report:
 def stage(report: Report, name: str) -> Iterator[None]:
     started = time.perf_counter()
     yield
-    report.stages[name] = round(time.perf_counter() - started, 2)
+    report.stages[name] = round(time.perf_counter() - started, 3)
     say(f"{name}: {report.stages[name]} s")
 
 
@@ -110,8 +109,9 @@ def make_project(root: Path, catalog: Catalog, repository: Path) -> Project:
         elif source.exists():
             shutil.copy2(source, root / name)
     (root / "generator").symlink_to(repository / "generator")
-    tags = [{"slug": tag.slug, "name": tag.name, "description": tag.description} for tag in catalog.tags]
-    files = {"data/tags.yml": dump_yaml(tags)} | {f"data/papers/{p.slug}.yml": dump_paper(p) for p in catalog.papers}
+    files = {"data/tags.yml": dump_tags(catalog.tags)} | {
+        f"data/papers/{p.slug}.yml": dump_paper(p) for p in catalog.papers
+    }
     write_files(root, files, durable=False)  # throwaway data: no need to wait for the disk
     return Project(root)
 
@@ -296,7 +296,7 @@ def build(report: Report, project: Project) -> None:
     built = pipeline.build(project, observer=stopwatch)
     if built.problems or built.mkdocs_status != 0:
         raise SystemExit("\n".join(map(str, built.problems[:20])) or "the MkDocs build failed")
-    report.stages |= {name: round(seconds, 2) for name, seconds in stopwatch.seconds.items()}
+    report.stages |= {name: round(seconds, 3) for name, seconds in stopwatch.seconds.items()}
     report.within = {
         stage: {name: round(s, 2) for name, s in steps.items()} for stage, steps in stopwatch.within.items()
     }

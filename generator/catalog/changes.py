@@ -10,7 +10,7 @@ from generator.catalog.datafiles import SourceFile
 from generator.catalog.model import Catalog, Paper
 from generator.catalog.store import PAPERS_DIR, TAGS_FILE, LoadedCatalog, parse_catalog
 from generator.errors import Problem
-from generator.listings.text import escape_markdown
+from generator.listings.escaping import escape_markdown
 from generator.site.templating import template_environment
 
 

@@ -10,7 +10,7 @@ from typing import Literal
 
 from generator.catalog.patterns import Pattern
 from generator.catalog.slugs import title_key
-from generator.listings.parsing import listing_day
+from generator.listings.dating import listing_day
 
 LinkKind = Literal["code", "dataset", "model", "project"]
 LINK_KINDS: tuple[LinkKind, ...] = ("code", "dataset", "model", "project")

@@ -2,41 +2,23 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from typing import Any
 
+from generator.catalog.declaration import FIRST_YEAR, IN_FILE_ORDER, LAST_YEAR, PAPER_FIELDS
 from generator.catalog.fields import Field, Reader, describe, read_mapping
 from generator.catalog.model import LINK_KINDS, Link, Listing, Location, Paper, Tag, TagRule
 from generator.catalog.patterns import Pattern, compile_pattern
 from generator.catalog.urls import arxiv_problem, url_problem
 from generator.catalog.yamlfile import LocatedList
 from generator.errors import Problem
-from generator.listings.parsing import date_problem, listing_day
+from generator.listings.dating import date_problem, listing_day
 
-# The first year a paper's `year` may be; the last is next year (a paper accepted for a future issue).
-FIRST_YEAR = 1900
-PAPER_FIELDS = (
-    Field("slug", str),
-    Field("title", str),
-    Field("tags", list, required=False, item_kind=str),
-    Field("suggested_tags", list, required=False, item_kind=str),
-    Field("abstract", str),
-    Field("links", list, required=False, item_kind=dict),
-    Field("listings", list, required=False, item_kind=dict),
-    Field("added", datetime.date),
-    Field("aliases", list, required=False, item_kind=str),
-    Field("authors", list, required=False, item_kind=str),
-    Field("year", int, required=False, minimum=FIRST_YEAR, maximum=datetime.date.today().year + 1),
-    Field("published", datetime.date, required=False),
-    Field("arxiv", str, required=False),
-    Field("distinct_from", list, required=False, item_kind=str),
-)
 LINK_FIELDS = (Field("kind", str), Field("url", str), Field("original", str, required=False))
 LISTING_FIELDS = (
     Field("date", str),
     Field("source", str),
-    Field("year", int, required=False, minimum=FIRST_YEAR, maximum=datetime.date.today().year + 1),
+    Field("year", int, required=False, minimum=FIRST_YEAR, maximum=LAST_YEAR),
     Field("position", int, required=False, minimum=1, maximum=100_000),
 )
 
@@ -98,22 +80,9 @@ def parse_paper(path: str, data: Any) -> tuple[tuple[Paper, Location] | None, li
     invalid |= {"links"} if link_problems else set()
     invalid |= {"listings"} if listing_problems else set()
     problems += link_problems + listing_problems
-    paper = Paper(
-        slug=values["slug"] or "",
-        title=values["title"] or "",
-        abstract=values["abstract"] or "",
-        tags=tuple(values["tags"] or ()),
-        suggested_tags=tuple(values["suggested_tags"] or ()),
-        links=tuple(link for _, link in links),
-        listings=tuple(listing for _, listing in listings),
-        added=values["added"] or datetime.date.min,
-        aliases=tuple(values["aliases"] or ()),
-        authors=tuple(values["authors"] or ()),
-        year=values["year"],
-        published=values["published"],
-        arxiv=values["arxiv"],
-        distinct_from=tuple(values["distinct_from"] or ()),
-    )
+    read = {declared.name: declared.from_yaml(values[declared.name]) for declared in IN_FILE_ORDER}
+    read |= {"links": tuple(link for _, link in links), "listings": tuple(listing for _, listing in listings)}
+    paper = Paper(**read)
     if values["arxiv"] is not None and (wrong := arxiv_problem(values["arxiv"])) is not None:
         problems.append(Problem(path, reader.line_of("arxiv"), f"arxiv {values['arxiv']!r} {wrong}"))
         invalid.add("arxiv")

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.catalog.datafiles import SourceFile, folder_problem, read_file, read_tags_file, scan_papers
-from generator.catalog.model import Catalog, Listing, Location, Paper, Tag
+from generator.catalog.declaration import paper_to_yaml
+from generator.catalog.model import Catalog, Location, Paper, Tag, TagRule
 from generator.catalog.schema import parse_paper, parse_tags
 from generator.catalog.stars import STARS_FILE, read_stars
 from generator.catalog.yamlfile import dump_yaml, read_yaml
@@ -156,42 +157,28 @@ def _catalog(
 
 def paper_to_data(paper: Paper) -> dict[str, Any]:
     """The YAML mapping of a paper, in the order a curator reads it; empty optional fields left out."""
-    data: dict[str, Any] = {
-        "slug": paper.slug,
-        "title": paper.title,
-        "tags": list(paper.tags),
-    }
-    if paper.suggested_tags:
-        data["suggested_tags"] = list(paper.suggested_tags)
-    data["abstract"] = paper.abstract
-    if paper.links:
-        data["links"] = [
-            {"kind": link.kind, "url": link.url} | ({"original": link.original} if link.original else {})
-            for link in paper.links
-        ]
-    data["listings"] = [listing_data(listing) for listing in paper.listings]
-    data["added"] = paper.added
-    optional = {
-        "aliases": list(paper.aliases),
-        "authors": list(paper.authors),
-        "year": paper.year,
-        "published": paper.published,
-        "arxiv": paper.arxiv,
-        "distinct_from": list(paper.distinct_from),
-    }
-    data.update({key: value for key, value in optional.items() if value})
-    return data
-
-
-def listing_data(listing: Listing) -> dict[str, Any]:
-    """A listing as its YAML (and JSON) mapping: the year and position only when known."""
-    data: dict[str, Any] = {"date": listing.date, "source": listing.source}
-    known = {"year": listing.year, "position": listing.position}
-    return data | {key: value for key, value in known.items() if value is not None}
+    return paper_to_yaml(paper)
 
 
 def dump_paper(paper: Paper) -> str:
     return dump_yaml(paper_to_data(paper))
+
+
+def tag_to_data(tag: Tag) -> dict[str, Any]:
+    """The YAML mapping of a tag, as `parse_tags` reads it back: the description, rules and aliases only when it
+    has them (the schema refuses an empty description, and reads a missing one as empty)."""
+    data: dict[str, Any] = {"slug": tag.slug, "name": tag.name}
+    data |= {"description": tag.description} if tag.description else {}
+    if tag.rule != TagRule():
+        patterns = {"title": tag.rule.title, "abstract": tag.rule.abstract, "ignore": tag.rule.ignore}
+        rule: dict[str, Any] = {name: [pattern.source for pattern in kept] for name, kept in patterns.items() if kept}
+        data["match"] = rule | {"min_hits": tag.rule.min_hits}
+    return data | ({"aliases": list(tag.aliases)} if tag.aliases else {})
+
+
+def dump_tags(tags: Iterable[Tag]) -> str:
+    """The tag vocabulary as the YAML list data/tags.yml holds."""
+    return dump_yaml([tag_to_data(tag) for tag in tags])
 
 
 def paper_path(data_dir: Path, slug: str) -> Path:

@@ -16,9 +16,9 @@ from generator.catalog.possible import abstract_message, same_title_message
 from generator.catalog.slugs import RESERVED_SLUGS, make_slug, natural_slug, title_key
 from generator.catalog.store import PAPERS_DIR, display_path, dump_paper, load_catalog, paper_path
 from generator.errors import Problem
-from generator.listings.dating import describe_year, year_of_listing
+from generator.listings.dating import describe_year, listing_day, year_of_listing
 from generator.listings.links import extract_links
-from generator.listings.parsing import ListingEntry, decode_listing, listing_day, parse_listing
+from generator.listings.parsing import ListingEntry, decode_listing, parse_listing
 from generator.listings.text import clean_latex
 from generator.output.outputs import CACHE
 from generator.output.writer import write_files

@@ -1,4 +1,4 @@
-"""Text clean-up: LaTeX and pasted markup to plain Unicode (URLs kept), Markdown escaping, first sentences."""
+"""Plain text: LaTeX and pasted markup cleaned up to plain Unicode (URLs kept), white space folded, first sentences."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import html
 import re
 
 from generator.listings.latex import latex_to_text
-from generator.listings.links import URL_PATTERN, is_usable, trim_url
+from generator.listings.links import URL_PATTERN, trim_url
 
 # C0 control characters other than white space: invisible, and some are Python-Markdown's placeholders.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -93,56 +93,6 @@ def normalize_space(text: str) -> str:
 
 # Characters with a meaning anywhere in a line of Python-Markdown (with the extensions in mkdocs.yml)
 # get a backslash; `<` and `&` become entities because a backslash does not stop HTML or entities.
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#])")
-# At the start of a block, these begin a list, a quote or a heading.
-BLOCK_START = re.compile(r"^(\d+(?=\.\s)|[-+>])")
-
-
-def _escape(text: str) -> str:
-    text = text.replace("&", "&amp;").replace("<", "&lt;")
-    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
-def escape_markdown(text: str) -> str:
-    """Markdown source, on one line, that renders as exactly `text` with its white space folded.
-
-    Control characters are dropped: they are not text, and STX and ETX are Python-Markdown's own markers.
-    """
-    return _escape_block_start(_escape(normalize_space(CONTROL_CHARACTERS.sub("", text))))
-
-
-def _escape_block_start(markdown: str) -> str:
-    match = BLOCK_START.match(markdown)
-    if match is None:
-        return markdown
-    if match.group(1)[0].isdigit():
-        return markdown[: match.end()] + "\\" + markdown[match.end() :]
-    return "\\" + markdown
-
-
-def markdown_with_links(text: str) -> str:
-    """Like `escape_markdown`, but every usable http(s) URL becomes a link that reads as the URL.
-
-    An explicit link, `[escaped URL](<URL>)`, not an autolink: Python-Markdown would decode an entity
-    inside an autolink, and match `[x](y)` inside a URL as a link of its own.
-    """
-    text = normalize_space(CONTROL_CHARACTERS.sub("", text))
-    pieces: list[str] = []
-    position = 0
-    for match in URL_PATTERN.finditer(text):
-        url = trim_url(match.group(0))
-        if not is_usable(url):
-            continue
-        before = _escape(text[position : match.start()])
-        # A "!" just before the link would make it an image.
-        pieces.append(before[:-1] + "\\!" if before.endswith("!") else before)
-        # The serialiser keeps entities in attributes as they are, so `&` is written as one: `&amp;`.
-        pieces.append(f"[{_escape(url)}](<{url.replace('&', '&amp;')}>)")
-        position = match.start() + len(url)
-    pieces.append(_escape(text[position:]))
-    return _escape_block_start("".join(pieces))
-
-
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[“])")
 ABBREVIATIONS = ("e.g.", "i.e.", "et al.", "etc.", "vs.", "cf.", "Fig.", "Eq.", "approx.", "resp.")
 

@@ -3,41 +3,20 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
-from generator.catalog.model import Catalog, Link, Paper, Tag
-from generator.catalog.store import listing_data
+from generator.catalog.declaration import PAPER_DECLARATION, Row, paper_to_json
+from generator.catalog.model import Catalog, Paper, Tag
+from generator.site.templating import template_environment
 
 SCHEMA_VERSION = 1
 
 
-def link_data(link: Link) -> dict[str, Any]:
-    return {"kind": link.kind, "url": link.url} | ({"original": link.original} if link.original else {})
-
-
 def paper_data(paper: Paper, url: str) -> dict[str, Any]:
-    """A paper as JSON values; the optional fields only when the paper has them, as in its YAML file."""
-    data: dict[str, Any] = {
-        "slug": paper.slug,
-        "url": url,
-        "title": paper.title,
-        "abstract": paper.abstract,
-        "tags": list(paper.tags),
-        "links": [link_data(link) for link in paper.links],
-        "listings": [listing_data(listing) for listing in paper.listings],
-        "added": paper.added.isoformat(),
-    }
-    optional: dict[str, Any] = {
-        "suggested_tags": list(paper.suggested_tags),
-        "aliases": list(paper.aliases),
-        "authors": list(paper.authors),
-        "year": paper.year,
-        "published": paper.published.isoformat() if paper.published else None,
-        "arxiv": paper.arxiv,
-        "distinct_from": list(paper.distinct_from),
-    }
-    return data | {key: value for key, value in optional.items() if value}
+    """A paper as JSON values, with the address of its page."""
+    return paper_to_json(paper) | {"url": url}
 
 
 def tag_data(tag: Tag, url: str | None) -> dict[str, Any]:
@@ -57,30 +36,27 @@ def papers_json(
     weighs hundreds of MB; a line per record still lets `grep`, `head` and diffs work on it."""
     papers = [paper_data(paper, url_of(paper)) for paper in sorted(catalog.papers, key=lambda p: p.slug)]
     tags = [tag_data(tag, tag_url_of(tag) if tag_url_of else None) for tag in catalog.tags]
-    # The document's keys, sorted: papers, schema_version, tags.
-    return (
-        '{"papers":'
-        + json_array(papers)
-        + ',"schema_version":'
-        + compact_json(SCHEMA_VERSION)
-        + ',"tags":'
-        + json_array(tags)
-        + "}\n"
-    )
+    records = [compact_json(record) for record in [*papers, *tags]]
+    # The serialiser writes the document with each record as its index, which indent=0 puts on a line of its
+    # own; each index is then replaced by its record, serialised compact, so a record keeps to its line.
+    document = {
+        "papers": [str(index) for index in range(len(papers))],
+        "schema_version": SCHEMA_VERSION,
+        "tags": [str(index) for index in range(len(papers), len(records))],
+    }
+    envelope = json.dumps(document, sort_keys=True, indent=0, separators=(",", ":"))
+    return RECORD_INDEX.sub(lambda index: records[int(index[1])], envelope) + "\n"
+
+
+# Only the document's own values are strings of digits: every value from the data is in a record.
+RECORD_INDEX = re.compile(r'"([0-9]+)"')
 
 
 def compact_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def json_array(items: list[dict[str, Any]]) -> str:
-    """A JSON array with each item compact on a line of its own."""
-    if not items:
-        return "[]"
-    return "[\n" + ",\n".join(compact_json(item) for item in items) + "\n]"
-
-
-PAPERS_JSON_SCHEMA_DOC = """\
+PAPERS_JSON_SCHEMA_PROSE = """\
 ## The catalog as JSON
 
 `papers.json.gz` holds the whole catalog in one file for scripts and other tools: `papers.json`,
@@ -96,34 +72,7 @@ catalog, but each paper and each tag is on a line of its own, so line tools work
 | `papers` | array of objects | Every paper, sorted by `slug`. |
 | `tags` | array of objects | The tag vocabulary, in the order of the site's tag index. |
 
-Each object of `papers`:
-
-| Field | Type | Meaning |
-| --- | --- | --- |
-| `slug` | string | The paper's stable name, used in its file name and page address. |
-| `url` | string | The address of the paper's page on this site. |
-| `title` | string | The title, as plain text. |
-| `abstract` | string | The abstract, as plain text on one line. |
-| `tags` | array of strings | The `slug`s of the tags curators gave the paper, in their order; may be empty. |
-| `suggested_tags` | array of strings, optional | Tags the tooling suggests that no curator has confirmed yet. |
-| `links` | array of objects | Code, data, model and project links found for the paper; may be empty. |
-| `links[].kind` | string | One of `code`, `dataset`, `model`, `project`. |
-| `links[].url` | string | The link, normalised (a GitHub link points at the repository). |
-| `links[].original` | string, optional | The URL as first seen, when it differs from `url`. |
-| `listings` | array of objects | Each daily-papers listing the paper appeared in. |
-| `listings[].date` | string | The date as the listing prints it, such as `Mar 17`; listings give no year. |
-| `listings[].year` | integer, optional | The year of that date (from `--year`, the file name or the import date). |
-| `listings[].position` | integer, optional | The paper's place in that listing, 1 for its first paper. |
-| `listings[].source` | string | The listing file under `data/sources/`. |
-| `added` | string | The day the paper joined the catalog, `YYYY-MM-DD`. |
-| `aliases` | array of strings, optional | Former slugs; their old addresses redirect to the paper. |
-| `authors` | array of strings, optional | The authors, in the order of the paper. |
-| `year` | integer, optional | The year of publication. |
-| `published` | string, optional | The day the paper was first made public (its first arXiv version), `YYYY-MM-DD`. |
-| `arxiv` | string, optional | The arXiv identifier, such as `2401.01234`. |
-| `distinct_from` | array of strings, optional | Papers (`slug`s) curators confirmed are not this one. |
-
-Each object of `tags`:
+{papers_table}Each object of `tags`:
 
 | Field | Type | Meaning |
 | --- | --- | --- |
@@ -132,3 +81,13 @@ Each object of `tags`:
 | `description` | string | One sentence on what the tag covers. |
 | `url` | string, optional | The address of the tag's page on this site. |
 """
+
+# The rows of the table of a paper's fields, in the order of the declaration, with the page's address.
+PAPER_ROWS = (
+    *PAPER_DECLARATION[0].rows,
+    Row("url", "string", "The address of the paper's page on this site."),
+    *(row for declared in PAPER_DECLARATION[1:] for row in declared.rows),
+)
+PAPERS_JSON_SCHEMA_DOC = PAPERS_JSON_SCHEMA_PROSE.replace(
+    "{papers_table}", template_environment().get_template("paper_fields.md.j2").render(rows=PAPER_ROWS)
+)

@@ -14,7 +14,8 @@ from jinja2.runtime import Context
 
 from generator.catalog.model import Paper, StarCount
 from generator.catalog.yamlfile import dump_yaml
-from generator.listings.text import escape_markdown, first_sentence, markdown_with_links
+from generator.listings.escaping import escape_markdown, markdown_with_links
+from generator.listings.text import first_sentence
 
 LINK_LABELS = {"code": "Code", "dataset": "Dataset", "model": "Model", "project": "Project page"}
 

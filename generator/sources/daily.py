@@ -13,9 +13,10 @@ from generator.catalog.model import Link, Listing
 from generator.catalog.store import load_catalog
 from generator.catalog.urls import arxiv_problem, url_problem
 from generator.errors import Problem
+from generator.listings.dating import MONTHS
 from generator.listings.importer import ImportReport, Merger, oversized, write_papers
 from generator.listings.links import classify_url
-from generator.listings.parsing import MONTHS, ListingEntry
+from generator.listings.parsing import ListingEntry
 from generator.listings.text import clean_latex
 from generator.output.outputs import CACHE
 from generator.sources.hub import DailyList, fetch_day, source_name
