@@ -18,6 +18,7 @@ GITHUB = REPOSITORY / ".github"
 WORKFLOWS = GITHUB / "workflows"
 PULL_REQUEST = WORKFLOWS / "pull-request.yml"
 DEPLOY = WORKFLOWS / "deploy.yml"
+DAILY_IMPORT = WORKFLOWS / "daily-import.yml"
 ISSUE_FORMS = (GITHUB / "ISSUE_TEMPLATE" / "suggest-a-paper.yml", GITHUB / "ISSUE_TEMPLATE" / "fix-paper-tags.yml")
 PINNED = re.compile(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}")
 
@@ -55,8 +56,8 @@ def workflow_files() -> list[Path]:
     return sorted([*WORKFLOWS.glob("*.yml"), *WORKFLOWS.glob("*.yaml")])
 
 
-def test_the_two_workflows_exist() -> None:
-    assert [path.name for path in workflow_files()] == ["deploy.yml", "pull-request.yml"]
+def test_the_three_workflows_exist() -> None:
+    assert [path.name for path in workflow_files()] == ["daily-import.yml", "deploy.yml", "pull-request.yml"]
 
 
 def test_actionlint_reports_nothing() -> None:
@@ -172,6 +173,20 @@ def test_deploy_workflow_has_least_privilege_and_one_deployment_at_a_time() -> N
         "REPO_URL": "${{ github.server_url }}/${{ github.repository }}",
     }
     assert "secrets." not in DEPLOY.read_text(encoding="utf-8")
+
+
+def test_daily_import_writes_only_its_pull_request() -> None:
+    workflow = load(DAILY_IMPORT)
+    assert set(triggers(workflow)) == {"schedule", "workflow_dispatch"}
+    assert workflow["permissions"] == {}
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    commands = [step.get("run", "") for step in job["steps"]]
+    assert any("generator import --hf-daily" in command for command in commands)
+    assert any("generator enrich" in command for command in commands)
+    assert any(command == ".venv/bin/python -m generator check" for command in commands)
+    assert any("gh pr create --base main" in command for command in commands)
+    assert "secrets." not in DAILY_IMPORT.read_text(encoding="utf-8")
 
 
 def test_dependabot_updates_actions_and_python_weekly_in_groups() -> None:
