@@ -14,8 +14,9 @@ from generator.catalog.possible import possible_duplicates
 from generator.catalog.store import display_path, load_catalog
 from generator.cli.arguments import parse_date, parse_days, parse_folds, parse_share, parse_year
 from generator.cli.enrich import add_enrich_command
+from generator.cli.reporting import report_problems
 from generator.cli.stars import add_stars_command
-from generator.errors import Problem, printable
+from generator.errors import printable
 from generator.listings.adding import Submission, add_papers, submissions_from_listings
 from generator.listings.importer import import_listings
 from generator.mkdocs.command import SYSTEM_FAILURE
@@ -29,14 +30,6 @@ from generator.pipeline import (
     mkdocs_command,
     remove_leftovers,
 )
-
-
-def report_problems(problems: list[Problem]) -> int:
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    count = len(problems)
-    print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", file=sys.stderr)
-    return 1
 
 
 def run_import(project: Project, arguments: argparse.Namespace) -> int:

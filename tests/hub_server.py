@@ -11,25 +11,15 @@ from `paper` and from the item) and the Hub's public API documentation (https://
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
+from tests.api_standin import NOT_FOUND, Answer, stand_in
 from tests.conftest import FIXTURES
 
 DAILY = FIXTURES / "hf_daily"
-
-
-@dataclass
-class Answer:
-    status: int
-    body: bytes
-    headers: dict[str, str] = field(default_factory=dict)
-    delay: float = 0.0
 
 
 @dataclass
@@ -46,47 +36,22 @@ class FakeHub:
     def serve_fixture(self, date: str) -> None:
         self.answer(date, Answer(200, (DAILY / f"{date}.json").read_bytes()))
 
-
-def handler_for(fake: FakeHub) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            parts = urlsplit(self.path)
-            date = parse_qs(parts.query).get("date", [""])[0]
-            fake.asked.append(date)
-            queue = fake.answers.get(date) if parts.path == "/api/daily_papers" else None
-            missing = Answer(404, b'{"error":"Not Found"}')
-            found = missing if not queue else queue.pop(0) if len(queue) > 1 else queue[0]
-            time.sleep(found.delay)
-            try:
-                self.send_response(found.status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(found.body)))
-                for name, value in found.headers.items():
-                    self.send_header(name, value)
-                self.end_headers()
-                self.wfile.write(found.body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # a client that timed out has closed the connection: what it is tested for
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    return Handler
+    def respond(self, path: str) -> Answer:
+        """The answer to GET `path`: the next of its date's answers for the daily list, else 404."""
+        parts = urlsplit(path)
+        date = parse_qs(parts.query).get("date", [""])[0]
+        self.asked.append(date)
+        queue = self.answers.get(date) if parts.path == "/api/daily_papers" else None
+        return NOT_FOUND if not queue else queue.pop(0) if len(queue) > 1 else queue[0]
 
 
 @contextmanager
 def running_hub() -> Iterator[FakeHub]:
     """A FakeHub served on a free local port while the block runs."""
     fake = FakeHub()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler_for(fake))
-    fake.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with stand_in(fake.respond) as server:
+        fake.url = server.url
         yield fake
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def no_wait(waits: list[float]) -> Callable[[float], None]:

@@ -14,8 +14,9 @@ import yaml
 
 from generator.sources.daily import import_daily, listing_date
 from generator.sources.hub import fetch_day
+from tests.api_standin import Answer
 from tests.conftest import run_cli, snapshot
-from tests.hub_server import DAILY, Answer, FakeHub, no_wait, running_hub
+from tests.hub_server import DAILY, FakeHub, no_wait, running_hub
 
 NOV_3 = datetime.date(2026, 11, 3)
 NOV_4 = datetime.date(2026, 11, 4)

@@ -9,7 +9,8 @@ import pytest
 
 from generator.sources import hub
 from generator.sources.hub import fetch_day
-from tests.hub_server import DAILY, Answer, FakeHub, no_wait, running_hub
+from tests.api_standin import Answer
+from tests.hub_server import DAILY, FakeHub, no_wait, running_hub
 
 NOV_3 = datetime.date(2026, 11, 3)
 

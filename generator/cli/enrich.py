@@ -9,7 +9,8 @@ from typing import Any
 
 from generator.catalog.store import dump_paper, load_catalog, paper_path
 from generator.cli.arguments import parse_count
-from generator.errors import Problem, printable
+from generator.cli.reporting import report_problems
+from generator.errors import printable
 from generator.output.outputs import CACHE
 from generator.output.writer import write_files
 from generator.pipeline import Project
@@ -29,7 +30,7 @@ def add_enrich_command(commands: Any) -> None:
 def run_enrich(project: Project, arguments: argparse.Namespace) -> int:
     loaded, problems = load_catalog(project.data_dir, project.root)
     if problems:
-        return _report(problems)
+        return report_problems(sorted(problems), "nothing was asked")
     catalog = loaded.catalog
     papers = needing_identity(catalog, arguments.limit)
     cache = AnswerCache(project.root / CACHE / CACHE_FILE)
@@ -74,10 +75,3 @@ def _print_report(project: Project, enriched: Enriched, asked: int, dry_run: boo
         f"{papers} without an arXiv id looked up: {len(enriched.filled)} {verb} ({hub} from the Hub, "
         f"{arxiv} from arXiv), {len(enriched.unmatched)} left as they are."
     )
-
-
-def _report(problems: list[Problem]) -> int:
-    for problem in sorted(problems):
-        print(problem, file=sys.stderr)
-    print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found; nothing was asked.", file=sys.stderr)
-    return 1

@@ -11,7 +11,8 @@ from typing import Any
 
 from generator.catalog.stars import STARS_FILE, dump_stars
 from generator.catalog.store import load_catalog
-from generator.errors import Problem, printable
+from generator.cli.reporting import report_problems
+from generator.errors import printable
 from generator.output.writer import write_files
 from generator.pipeline import Project
 from generator.sources.github import fetch_stars, github_session
@@ -27,7 +28,7 @@ def add_stars_command(commands: Any) -> None:
 def run_stars(project: Project, arguments: argparse.Namespace) -> int:
     loaded, problems = load_catalog(project.data_dir, project.root)
     if problems:
-        return _report(problems)
+        return report_problems(sorted(problems), "nothing was asked")
     catalog = loaded.catalog
     repositories = {name for paper in catalog.papers for link in paper.code_links if (name := link.github_repository)}
     session = github_session(os.environ.get("GITHUB_TOKEN") or None)
@@ -44,10 +45,3 @@ def run_stars(project: Project, arguments: argparse.Namespace) -> int:
     if not arguments.dry_run:
         write_files(project.root, {f"data/{STARS_FILE}": dump_stars(fetched.counts.values())})
     return 0
-
-
-def _report(problems: list[Problem]) -> int:
-    for problem in sorted(problems):
-        print(problem, file=sys.stderr)
-    print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found; nothing was asked.", file=sys.stderr)
-    return 1
