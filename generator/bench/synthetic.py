@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import random
 import re
@@ -16,6 +17,19 @@ from generator.catalog.slugs import make_slug
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 TAGS = 200
 CODE_SHARE = 0.3
+IDENTITY_SHARE = 0.9  # papers with an arXiv id, authors and a date, as those imported from the Hub's daily lists
+# Authors a paper has, and how often: most arXiv papers in machine learning have 3 to 8, a few have dozens or
+# hundreds (the pages then list the first ten; the full list is in the citation).
+AUTHOR_COUNTS = (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 16, 24, 40, 120)
+AUTHOR_WEIGHTS = (5, 10, 15, 15, 13, 10, 8, 6, 6, 4, 4, 2, 1, 0.5)
+GIVEN_NAMES = (
+    "Ana", "Wei", "Yuki", "Olumide", "Sofía", "Jörg", "Priya", "Mateus", "Ji-woo", "Lena", "Ahmed", "Chloé",
+    "Dmitri", "Mei", "Kwame", "Ines", "Rahul", "Zoë", "Tomás", "Hana",
+)  # fmt: skip
+FAMILY_NAMES = (
+    "Zhang", "Müller", "García", "Okafor", "Tanaka", "Kim", "Nguyen", "Rossi", "Ivanova", "Singh", "Dubois",
+    "Haddad", "O'Brien", "Kowalski", "Andersson", "Silva", "Chen", "Takahashi", "Mensah", "Van der Berg",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -87,7 +101,8 @@ def synthetic_tags(bundled: tuple[Tag, ...]) -> tuple[Tag, ...]:
 
 
 def synthetic_papers(count: int, bundled: Catalog, seed: int = 17) -> Iterator[Paper]:
-    """`count` papers drawn from the bundled catalog's words, 2-4 tags each, 30% with code; deterministic."""
+    """`count` papers drawn from the bundled catalog's words, 2-4 tags each, 30% with code, 90% with authors and
+    an arXiv id; deterministic."""
     rng = random.Random(seed)  # noqa: S311 - test data, reproducible by seed
     vocabulary = Vocabulary.of(bundled)
     tags = [tag.slug for tag in synthetic_tags(bundled.tags)]
@@ -96,6 +111,7 @@ def synthetic_papers(count: int, bundled: Catalog, seed: int = 17) -> Iterator[P
     slugs: set[str] = set()
     title_keys: set[str] = set()
     start = datetime.date(2025, 1, 1)
+    identity = random.Random(seed + 1)  # noqa: S311 - test data, reproducible by seed
     for number in range(count):
         title = synthetic_title(rng, vocabulary, title_keys)
         slug = make_slug(title, slugs)
@@ -117,7 +133,18 @@ def synthetic_papers(count: int, bundled: Catalog, seed: int = 17) -> Iterator[P
         abstract = synthetic_abstract(rng, vocabulary)
         day = start + datetime.timedelta(days=number // 40)
         listing = Listing(day.strftime("%b %-d"), f"daily-{day.isoformat()}.txt")
-        yield Paper(slug, title, abstract, tuple(chosen), tuple(links), (listing,), day)
+        paper = Paper(slug, title, abstract, tuple(chosen), tuple(links), (listing,), day)
+        # A second generator, so that the papers above stay those of earlier benchmark runs.
+        yield with_identity(paper, number, identity) if identity.random() < IDENTITY_SHARE else paper
+
+
+def with_identity(paper: Paper, number: int, rng: random.Random) -> Paper:
+    """`paper` with authors, a first-version date and an arXiv id (unique: the paper's number)."""
+    published = paper.added - datetime.timedelta(days=rng.randint(0, 6))
+    count = rng.choices(AUTHOR_COUNTS, AUTHOR_WEIGHTS)[0]
+    authors = tuple(f"{rng.choice(GIVEN_NAMES)} {rng.choice(FAMILY_NAMES)}" for _ in range(count))
+    arxiv = f"{published:%y%m}.{number % 100_000:05d}"
+    return dataclasses.replace(paper, authors=authors, published=published, year=published.year, arxiv=arxiv)
 
 
 def synthetic_catalog(count: int, bundled: Catalog, seed: int = 17) -> Catalog:
