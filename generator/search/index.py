@@ -17,8 +17,8 @@ catalog's data, not from the built pages, and splits what a search needs by how 
   the results shown; `t/I.json` and `code.json`: the papers of a tag and those with code.
 
 Paper ids are positions in title order; lists of ids are sorted and stored as gaps. Scores are
-BM25 over the abstract (web addresses left out; authors and tag names counted as its words), plus `TITLE_SCORE` when the title holds the word, so that title matches
-rank first. docs/javascripts/search.js reads these files and tokenises queries as generator/text/tokens.py does.
+BM25 over the abstract (web addresses left out; authors and tag names counted as its words), plus
+`TITLE_SCORE` when the title holds the word, so that title matches rank first. docs/javascripts/search.js reads these files and tokenises queries as generator/text/tokens.py does.
 """
 
 from __future__ import annotations
