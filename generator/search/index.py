@@ -18,7 +18,8 @@ catalog's data, not from the built pages, and splits what a search needs by how 
 
 Paper ids are positions in title order; lists of ids are sorted and stored as gaps. Scores are
 BM25 over the abstract (web addresses left out; authors and tag names counted as its words), plus
-`TITLE_SCORE` when the title holds the word, so that title matches rank first. docs/javascripts/search.js reads these files and tokenises queries as generator/text/tokens.py does.
+`TITLE_SCORE` when the title holds the word, so that title matches rank first.
+docs/javascripts/search.js reads these files and tokenises queries as generator/text/tokens.py does.
 """
 
 from __future__ import annotations
