@@ -174,9 +174,17 @@
     if (!itself) return found.length ? [...found, ...near] : near;
     const seen = new Set(found.map(({ item }) => item[0]));
     const stems = await Promise.all(
-      (itself.item[4] || []).filter((other) => !seen.has(other)).map((other) => entryOf(index, other)),
+      (await stemOf(index, itself.item)).filter((other) => !seen.has(other)).map((other) => entryOf(index, other)),
     );
     return [...found, ...stems.filter(Boolean).map((match) => ({ ...match, weight: STEM_WEIGHT }))];
+  }
+
+  // The words of an entry's stem: its group's first word lists the others, the others name the first.
+  async function stemOf(index, [word, , , , group]) {
+    if (group === undefined) return [];
+    if (Array.isArray(group)) return group;
+    const first = await entryOf(index, group);
+    return first ? [group, ...first.item[4].filter((other) => other !== word)] : [];
   }
 
   // The entry of an indexed word, with where its files are; null if it is not indexed.

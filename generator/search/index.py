@@ -9,7 +9,7 @@ catalog's data, not from the built pages, and splits what a search needs by how 
   never mixes files of two deploys).
 - `w/N.json`: word chunks, a run of words in sorted order, each with its paper count and its best
   `TOP_POSTINGS` papers by score, and, for a word whose English Snowball stem other words share,
-  those words. A query word fetches one chunk; the words it begins are its
+  the first of them in sorted order, which lists the others. A query word fetches one chunk; the words it begins are its
   matches, as typing "transf" finds "transformer".
 - `m/N-I.json`: the rest of a common word's papers, those with the word in their title apart,
   fetched only when a filter, a second word or more results need the exact set.
@@ -162,25 +162,30 @@ def rest_of(papers: NDArray[np.int64], scores: NDArray[np.int64]) -> list[list[i
     return [gaps(np.sort(papers[titled])), gaps(np.sort(papers[~titled]))]
 
 
-def stem_groups(words: Sequence[str]) -> dict[str, list[str]]:
-    """Each word that shares its English Snowball stem with others → those others, in sorted order."""
+def stem_groups(words: Sequence[str]) -> dict[str, str | list[str]]:
+    """Words that share their English Snowball stem: the first in sorted order → the others, each other → it.
+
+    A group is listed once, in its first word's entry, rather than in every member's: a group of n
+    words costs n words, not n x n ("generate" has eight others).
+    """
     stems = snowballstemmer.stemmer("english").stemWords(words)
     groups: dict[str, list[str]] = defaultdict(list)
     for word, stem in zip(words, stems, strict=True):
         groups[stem].append(word)
-    return {
-        word: sorted(other for other in group if other != word)
-        for group in groups.values()
-        if len(group) > 1
-        for word in group
-    }
+    found: dict[str, str | list[str]] = {}
+    for group in groups.values():
+        if len(group) > 1:
+            first, *others = sorted(group)
+            found[first] = others
+            found.update(dict.fromkeys(others, first))
+    return found
 
 
 def word_files(postings: Postings) -> tuple[list[str], dict[str, str]]:
     """The word chunks and the files of common words' other papers; with each chunk's first word.
 
-    A word that shares its stem with other indexed words lists them after its postings, so that the
-    search box finds "agent" for "agents" with no stemmer of its own.
+    A word that shares its stem with other indexed words names them after its postings (see
+    `stem_groups`), so that the search box finds "agent" for "agents" with no stemmer of its own.
     """
     siblings = stem_groups(postings.words)
     firsts: list[str] = []
