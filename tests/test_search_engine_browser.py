@@ -48,6 +48,9 @@ def catalog() -> Catalog:
         ("Hallucination in Captioning", "Models hallucinate."),
         ("Manga Colouring", "Code at https://github.com/lab/rag-manga and www.rag.org."),
         ("大規模言語モデルの評価", "日本語の評価."),
+        ("Prompting by Chain of Thought", "Steps."),
+        ("Thought and Chain", "A chain of links."),
+        ("Reasoning Steps", "We study the chain of thought in models. More."),
     ]
     papers += [
         Paper(f"extra-{n}", title, text, ("vision",), (), (), papers[0].added) for n, (title, text) in enumerate(more)
@@ -193,3 +196,10 @@ def test_a_query_with_no_word_to_search_says_why(page: Page, query: str, message
         "(message) => document.querySelector('.ps-search__status').textContent === message", arg=message
     )
     assert page.locator(".ps-search__results li").count() == 0
+
+
+def test_a_quoted_phrase_needs_its_words_side_by_side(page: Page) -> None:
+    status, titles = search(page, "chain thought")
+    assert status == "3 papers"
+    status, titles = search(page, '"chain of thought"')
+    assert (status, sorted(titles)) == ("2 papers", ["Prompting by Chain of Thought", "Reasoning Steps"])

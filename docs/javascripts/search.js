@@ -54,6 +54,7 @@
   const ACCENT = /[\u0300-\u036f]+/g; // as tokens.py's ACCENT
   const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+/g; // as tokens.py's CJK
   const STEM_WEIGHT = 0.8; // a word of the same stem ("agent" for "agents") ranks just below the word itself
+  const PHRASE_CANDIDATES = 400; // papers a quoted phrase is looked for in: at most 50 paper files
   const TYPO_WEIGHT = 0.3; // a word one or two edits away ranks below the words the query word begins
   let generation = 0;
   let ranked = []; // [id, score] pairs of the current search, best first
@@ -248,6 +249,25 @@
     return sets.reduce((kept, set) => new Set([...kept].filter((id) => set.has(id))));
   }
 
+  // The words of each "quoted phrase" of two words or more in a query.
+  function phrasesOf(query) {
+    return [...query.matchAll(/"([^"]+)"/g)].map((match) => words(match[1])).filter((phrase) => phrase.length > 1);
+  }
+
+  // The papers among `found` whose title or excerpt (the abstract's first sentence, which a result
+  // shows) holds each phrase word for word. The index keeps no word positions, which would more than
+  // double it; a phrase further on in an abstract is not seen. The best PHRASE_CANDIDATES are read.
+  async function phrased(index, found, phrases) {
+    const candidates = found.slice(0, PHRASE_CANDIDATES);
+    const records = await Promise.all(candidates.map(([id]) => paper(index, id)));
+    const holds = (list, phrase) =>
+      list.some((_, start) => phrase.every((word, offset) => list[start + offset] === word));
+    return candidates.filter((_, i) => {
+      const texts = [words(records[i][1]), words(records[i][4])];
+      return phrases.every((phrase) => texts.some((list) => holds(list, phrase)));
+    });
+  }
+
   // Why a query of words that are all left out finds nothing; "" for an empty query.
   function unsearched(asked, stop) {
     const common = asked.filter((word) => stop.has(word)).map((word) => `"${word}"`);
@@ -269,7 +289,7 @@
       const found = query.trim() || !filter ? [] : [...filter].sort((a, b) => a - b).map((id) => [id, 0]);
       return { found, count: found.length, complete: true };
     }
-    const whole = exact || terms.length > 1 || filter !== null;
+    const whole = exact || terms.length > 1 || filter !== null || phrasesOf(query).length > 0;
     const perWord = await Promise.all(terms.map((word) => scoresOf(index, word, whole)));
     let scores = perWord[0].scores;
     for (const other of perWord.slice(1)) {
@@ -279,6 +299,8 @@
     }
     let found = [...scores].filter(([id]) => filter === null || filter.has(id));
     found = found.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const phrases = phrasesOf(query);
+    if (phrases.length) found = await phrased(index, found, phrases);
     const complete = perWord.every((word) => word.complete);
     return { found, count: complete ? found.length : Math.max(...perWord.map((word) => word.atLeast)), complete };
   }
