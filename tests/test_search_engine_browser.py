@@ -42,6 +42,19 @@ def catalog() -> Catalog:
     ]
     papers.append(Paper("common-sense", "Common Sense Reasoning", "Nothing.", ("speech",), (), (), papers[0].added))
     papers.append(Paper("frechet", "Fréchet Distances", "On ﬁne tuning.", ("vision",), (), (), papers[0].added))
+    more = [
+        ("Agents Everywhere", "Many agents."),
+        ("Agent Planning Benchmarks", "An agentic agent plans."),
+        ("Hallucination in Captioning", "Models hallucinate."),
+        ("Manga Colouring", "Code at https://github.com/lab/rag-manga and www.rag.org."),
+        ("大規模言語モデルの評価", "日本語の評価."),
+        ("Prompting by Chain of Thought", "Steps."),
+        ("Thought and Chain", "A chain of links."),
+        ("Reasoning Steps", "We study the chain of thought in models. More."),
+    ]
+    papers += [
+        Paper(f"extra-{n}", title, text, ("vision",), (), (), papers[0].added) for n, (title, text) in enumerate(more)
+    ]
     return Catalog(papers=tuple(papers), tags=TAGS)
 
 
@@ -120,7 +133,7 @@ def test_a_word_begun_finds_the_words_it_begins(page: Page) -> None:
     assert titles[0] == "Common Sense Reasoning"
 
 
-@pytest.mark.parametrize("query", ["FRÉCHET", "fréchet", "fine", "ﬁne"])
+@pytest.mark.parametrize("query", ["FRÉCHET", "fréchet", "frechet", "Fre\u0301chet", "fine", "ﬁne"])
 def test_queries_are_read_as_the_index_reads_text(page: Page, query: str) -> None:
     status, titles = search(page, query)
     assert (status, titles) == ("1 paper", ["Fréchet Distances"])
@@ -140,3 +153,53 @@ def test_a_word_in_no_paper_finds_nothing(page: Page) -> None:
     page.fill("#ps-search-input", "zzzz")
     page.wait_for_function("() => document.querySelector('.ps-search__status').textContent === '0 papers'")
     assert page.locator(".ps-search__results li").count() == 0
+
+
+def test_a_word_finds_the_words_of_its_stem_below_itself(page: Page) -> None:
+    status, titles = search(page, "agents")
+    assert (status, titles) == ("2 papers", ["Agents Everywhere", "Agent Planning Benchmarks"])
+
+
+def test_a_long_word_with_a_typing_slip_finds_the_word(page: Page) -> None:
+    assert search(page, "halucination") == ("1 paper", ["Hallucination in Captioning"])
+    assert search(page, "hallucinatoin") == ("1 paper", ["Hallucination in Captioning"])
+
+
+def test_words_of_web_addresses_are_not_searched(page: Page) -> None:
+    assert search(page, "manga") == ("1 paper", ["Manga Colouring"])
+    page.fill("#ps-search-input", "rag")
+    page.wait_for_function("() => document.querySelector('.ps-search__status').textContent === '0 papers'")
+
+
+def test_tag_names_are_words_of_their_papers(page: Page) -> None:
+    status, titles = search(page, "speech")
+    assert status == "11 papers"
+    assert titles[0] == "Common Sense Reasoning"
+
+
+@pytest.mark.parametrize("query", ["言語", "言語モデル", "評価"])
+def test_cjk_text_is_searched_by_pairs_of_characters(page: Page, query: str) -> None:
+    assert search(page, query) == ("1 paper", ["大規模言語モデルの評価"])
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("the", '"the" is too common a word to search for.'),
+        ("of the", '"of", "the" are too common words to search for.'),
+        ("x", "Search words need two letters or more."),
+    ],
+)
+def test_a_query_with_no_word_to_search_says_why(page: Page, query: str, message: str) -> None:
+    page.fill("#ps-search-input", query)
+    page.wait_for_function(
+        "(message) => document.querySelector('.ps-search__status').textContent === message", arg=message
+    )
+    assert page.locator(".ps-search__results li").count() == 0
+
+
+def test_a_quoted_phrase_needs_its_words_side_by_side(page: Page) -> None:
+    status, titles = search(page, "chain thought")
+    assert status == "3 papers"
+    status, titles = search(page, '"chain of thought"')
+    assert (status, sorted(titles)) == ("2 papers", ["Prompting by Chain of Thought", "Reasoning Steps"])

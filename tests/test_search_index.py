@@ -37,7 +37,7 @@ def postings(files: dict[str, Any], word: str) -> dict[int, int]:
     for name, chunk in files.items():
         if not name.startswith("w/"):
             continue
-        for position, (indexed, count, gaps, scores) in enumerate(chunk):
+        for position, (indexed, count, gaps, scores, *_) in enumerate(chunk):
             if indexed != word:
                 continue
             found = dict(zip(ungap(gaps), scores, strict=True))
@@ -59,7 +59,7 @@ def ungap(gaps: list[int]) -> list[int]:
 
 def test_words_are_nfkc_lowercase_letters_and_digits() -> None:
     assert words("Fréchet ﬁne-tuning of GPT-4o, e.g. 3D_scenes; 中文 模型") == [
-        "fréchet",
+        "frechet",
         "fine",
         "tuning",
         "of",
@@ -120,10 +120,10 @@ def test_a_common_word_keeps_its_best_papers_in_its_chunk_and_the_rest_apart(mon
 
 def test_chunks_hold_words_in_code_point_order_and_name_their_first_word(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(search_index, "CHUNK_BYTES", 60)
-    entry, files = index_of(paper("Zeta Alpha Émile Beta", "Ωmega and 10x and Delta."))
+    entry, files = index_of(paper("Zeta Alpha Ærø Beta", "Ωmega and 10x and Delta."))
     chunks = [files[f"w/{number}.json"] for number in range(len(entry["chunks"]))]
     indexed = [item[0] for chunk in chunks for item in chunk]
-    assert indexed == sorted(indexed) == ["10x", "alpha", "beta", "delta", "zeta", "émile", "ωmega"]
+    assert indexed == sorted(indexed) == ["10x", "alpha", "beta", "delta", "speech", "zeta", "ærø", "ωmega"]
     assert entry["chunks"] == [chunk[0][0] for chunk in chunks]
     assert len(chunks) > 1
 
@@ -163,3 +163,31 @@ def test_a_paper_is_found_by_its_authors_names_like_abstract_words() -> None:
     assert set(lovelace) == {0, 1}  # "Other Work" is id 0
     assert 0 < lovelace[1] < search_index.TITLE_SCORE and 0 < lovelace[0] < search_index.TITLE_SCORE
     assert set(postings(files, "ada")) == {1} and set(postings(files, "kim")) == {1}
+
+
+def test_words_of_web_addresses_are_left_out() -> None:
+    _, files = index_of(paper("Manga Colouring", "Code at https://github.com/lab/rag-manga, or github.com/x/rag."))
+    assert postings(files, "manga") and postings(files, "code")
+    assert postings(files, "rag") == {} and postings(files, "github") == {}
+
+
+def test_a_stem_group_is_listed_by_its_first_word() -> None:
+    _, files = index_of(paper("Agents", "An agentic agent."), paper("Models", "A model."))
+    entries = {item[0]: item for name, chunk in files.items() if name.startswith("w/") for item in chunk}
+    assert entries["agent"][4] == ["agentic", "agents"]
+    assert entries["agents"][4] == entries["agentic"][4] == "agent"
+    assert entries["model"][4] == ["models"] and entries["models"][4] == "model"
+    assert len(entries["speech"]) == 4  # a word alone in its stem lists nothing
+
+
+def test_tag_names_are_words_of_their_papers() -> None:
+    _, files = index_of(paper("Listening", "Ears.", ("speech",)), paper("Looking", "Eyes.", ("vision",)))
+    assert list(postings(files, "speech")) == [0]
+    assert list(postings(files, "vision")) == [1]
+    assert postings(files, "speech")[0] < search_index.TITLE_SCORE
+
+
+def test_accents_are_folded_and_cjk_is_read_in_pairs() -> None:
+    _, files = index_of(paper("Fréchet Distances", "大規模言語モデル."))
+    assert postings(files, "frechet") and postings(files, "fréchet") == {}
+    assert all(postings(files, pair) for pair in ("大規", "言語", "モデ", "デル"))

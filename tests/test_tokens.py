@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.related.terms import terms
 from generator.search.index import indexed
-from generator.text.tokens import STOP_WORDS, runs, words
+from generator.text.tokens import STOP_WORDS, runs, without_urls, words
 
 SEARCH_JS = Path(__file__).resolve().parent.parent / "docs" / "javascripts" / "search.js"
 SAMPLES = [
@@ -18,11 +18,13 @@ SAMPLES = [
     "Ｆｕｌｌ-width ＡＢＣ letters",
     "snake_case and a\u00a0non-breaking space",
     "大規模言語モデル and 中文",
+    "Fre\u0301chet, Erdős, Ångström and naïve",
+    "한국어 모델, がくしゅう, 学 and 언어LLM모델",
 ]
 
 
 def test_words_are_runs_of_letters_and_digits_after_nfkc_lowercased() -> None:
-    assert words("ﬁne-tuning GPT-4o, Fréchet_distance") == ["fine", "tuning", "gpt", "4o", "fréchet", "distance"]
+    assert words("ﬁne-tuning GPT-4o, Fréchet_distance") == ["fine", "tuning", "gpt", "4o", "frechet", "distance"]
     assert runs("LLMs fine-tune") == ["LLMs", "fine", "tune"]
 
 
@@ -51,9 +53,24 @@ def test_the_search_box_splits_words_as_the_index_does() -> None:
     program = "\n".join(
         [
             _source_of(script, "const WORD = ", ";"),
+            _source_of(script, "const ACCENT = ", ";"),
+            _source_of(script, "const CJK = ", ";"),
             _source_of(script, "function words(text) {", "\n  }"),
+            _source_of(script, "function pairs(run) {", "\n  }"),
             f"console.log(JSON.stringify({json.dumps(SAMPLES)}.map(words)));",
         ]
     )
     result = subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True)
     assert json.loads(result.stdout) == [words(sample) for sample in SAMPLES]
+
+
+def test_accents_fold_and_cjk_splits_into_pairs() -> None:
+    assert words("Fréchet Fre\u0301chet Erdős") == ["frechet", "frechet", "erdos"]
+    assert words("言語モデルとLLM") == ["言語", "語モ", "モデ", "デル", "ルと", "llm"]
+    assert words("한국어 が 学") == ["한국", "국어", "が", "学"]
+
+
+def test_web_addresses_are_left_out() -> None:
+    text = "Code: https://github.com/lab/rag-manga, www.rag.org and huggingface.co/x or github.com/lab/rag."
+    assert words(without_urls(text)) == ["code", "and", "huggingface", "co", "x", "or"]
+    assert without_urls("input/output and/or") == "input/output and/or"

@@ -51,10 +51,16 @@
   const PREFIX_WEIGHT = 0.6; // a word the query word only begins ranks below the word itself
   const PREFIX_CHUNKS = 2; // word chunks read for one query word, at most
   const WORD = /[\p{L}\p{N}]+/gu; // as generator/text/tokens.py's RUN, after NFKC and lowercasing (tests/test_tokens.py)
+  const ACCENT = /[\u0300-\u036f]+/g; // as tokens.py's ACCENT
+  const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+/g; // as tokens.py's CJK
+  const STEM_WEIGHT = 0.8; // a word of the same stem ("agent" for "agents") ranks just below the word itself
+  const PHRASE_CANDIDATES = 400; // papers a quoted phrase is looked for in: at most 50 paper files
+  const TYPO_WEIGHT = 0.3; // a word one or two edits away ranks below the words the query word begins
   let generation = 0;
   let ranked = []; // [id, score] pairs of the current search, best first
   let complete = true; // whether `ranked` holds every match, or only common words' best papers
   let terms = [];
+  let notice = ""; // shown instead of a count when the query has no word to search for
 
   const fetched = new Map();
   function fetchJson(path) {
@@ -74,8 +80,47 @@
   }
 
   function words(text) {
-    return text.normalize("NFKC").toLowerCase().match(WORD) || [];
+    const folded = text.normalize("NFKC").toLowerCase().normalize("NFKD").replace(ACCENT, "").normalize("NFC");
+    return (folded.match(WORD) || []).flatMap(pairs);
   }
+
+  // A run holding CJK characters: its other letters as words, each CJK stretch as its overlapping pairs.
+  function pairs(run) {
+    const found = [];
+    let position = 0;
+    for (const stretch of run.matchAll(CJK)) {
+      if (stretch.index > position) found.push(run.slice(position, stretch.index));
+      const cjk = [...stretch[0]];
+      if (cjk.length === 1) found.push(cjk[0]);
+      for (let i = 0; i + 1 < cjk.length; i += 1) found.push(cjk[i] + cjk[i + 1]);
+      position = stretch.index + stretch[0].length;
+    }
+    if (position < run.length) found.push(run.slice(position));
+    return found;
+  }
+
+  // Edits (insert, delete, substitute, swap two neighbours) from `a` to `b`, or `limit + 1` once above it.
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    let before = null;
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i += 1) {
+      const row = [i];
+      for (let j = 1; j <= b.length; j += 1) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          row[j] = Math.min(row[j], before[j - 2] + 1);
+        }
+      }
+      if (Math.min(...row) > limit) return limit + 1;
+      [before, previous] = [previous, row];
+    }
+    return previous[b.length];
+  }
+
+  // Edits a query word may be away from an indexed word: none below five letters, two from nine.
+  const typos = (word) => (word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0);
 
   // Python's order of strings, by code point (JavaScript's < compares UTF-16 units).
   function compare(a, b) {
@@ -108,17 +153,48 @@
     return gaps.map((gap) => (id += gap));
   }
 
-  // The indexed words that `word` begins (itself first if indexed), with where their files are.
+  // The indexed words that `word` begins (itself first if indexed), with where their files are and
+  // their weight; then the words of its stem, which the word's own entry lists. A word not indexed
+  // finds, in the chunks it lands in, the words a typing slip or two away from it.
   async function matchesOf(index, word) {
     const start = Math.max(0, chunkOf(index, word));
     const found = [];
+    const near = [];
+    const limit = typos(word);
     for (let n = start; n < Math.min(index.chunks.length, start + PREFIX_CHUNKS); n += 1) {
       if (n > start && !index.chunks[n].startsWith(word)) break;
       (await part(`w/${n}.json`)).forEach((item, position) => {
-        if (item[0].startsWith(word)) found.push({ chunk: n, position, item });
+        if (item[0].startsWith(word)) {
+          found.push({ chunk: n, position, item, weight: item[0] === word ? 1 : PREFIX_WEIGHT });
+        } else if (limit && distance(word, item[0], limit) <= limit) {
+          near.push({ chunk: n, position, item, weight: TYPO_WEIGHT });
+        }
       });
     }
-    return found;
+    const itself = found.find(({ item }) => item[0] === word);
+    if (!itself) return found.length ? [...found, ...near] : near;
+    const seen = new Set(found.map(({ item }) => item[0]));
+    const stems = await Promise.all(
+      (await stemOf(index, itself.item)).filter((other) => !seen.has(other)).map((other) => entryOf(index, other)),
+    );
+    return [...found, ...stems.filter(Boolean).map((match) => ({ ...match, weight: STEM_WEIGHT }))];
+  }
+
+  // The words of an entry's stem: its group's first word lists the others, the others name the first.
+  async function stemOf(index, [word, , , , group]) {
+    if (group === undefined) return [];
+    if (Array.isArray(group)) return group;
+    const first = await entryOf(index, group);
+    return first ? [group, ...first.item[4].filter((other) => other !== word)] : [];
+  }
+
+  // The entry of an indexed word, with where its files are; null if it is not indexed.
+  async function entryOf(index, word) {
+    const chunk = chunkOf(index, word);
+    if (chunk < 0) return null;
+    const items = await part(`w/${chunk}.json`);
+    const position = items.findIndex((item) => item[0] === word);
+    return position < 0 ? null : { chunk, position, item: items[position] };
   }
 
   // One query word's papers and scores. Without `exact`, a common word keeps only its best papers.
@@ -134,8 +210,7 @@
     };
     const found = await matchesOf(index, word);
     await Promise.all(
-      found.map(async ({ chunk, position, item: [indexed, count, gaps, values] }) => {
-        const weight = indexed === word ? 1 : PREFIX_WEIGHT;
+      found.map(async ({ chunk, position, weight, item: [, count, gaps, values] }) => {
         add(gaps, values, weight);
         atLeast = Math.max(atLeast, count);
         if (count > gaps.length) {
@@ -174,18 +249,47 @@
     return sets.reduce((kept, set) => new Set([...kept].filter((id) => set.has(id))));
   }
 
+  // The words of each "quoted phrase" of two words or more in a query.
+  function phrasesOf(query) {
+    return [...query.matchAll(/"([^"]+)"/g)].map((match) => words(match[1])).filter((phrase) => phrase.length > 1);
+  }
+
+  // The papers among `found` whose title or excerpt (the abstract's first sentence, which a result
+  // shows) holds each phrase word for word. The index keeps no word positions, which would more than
+  // double it; a phrase further on in an abstract is not seen. The best PHRASE_CANDIDATES are read.
+  async function phrased(index, found, phrases) {
+    const candidates = found.slice(0, PHRASE_CANDIDATES);
+    const records = await Promise.all(candidates.map(([id]) => paper(index, id)));
+    const holds = (list, phrase) =>
+      list.some((_, start) => phrase.every((word, offset) => list[start + offset] === word));
+    return candidates.filter((_, i) => {
+      const texts = [words(records[i][1]), words(records[i][4])];
+      return phrases.every((phrase) => texts.some((list) => holds(list, phrase)));
+    });
+  }
+
+  // Why a query of words that are all left out finds nothing; "" for an empty query.
+  function unsearched(asked, stop) {
+    const common = asked.filter((word) => stop.has(word)).map((word) => `"${word}"`);
+    if (common.length === 1) return `${common[0]} is too common a word to search for.`;
+    if (common.length) return `${common.join(", ")} are too common words to search for.`;
+    return asked.length ? "Search words need two letters or more." : "";
+  }
+
   // Ranked [id, score] pairs, and the count to show (a lower bound when `complete` is false).
   // Without `exact`, a single common word ranks only its best papers, which is all a first page needs.
   async function find(query, exact = false) {
     const index = await entry();
     const stop = new Set(index.stop);
-    terms = [...new Set(words(query))].filter((word) => word.length > 1 && !stop.has(word));
+    const asked = [...new Set(words(query))];
+    terms = asked.filter((word) => word.length > 1 && !stop.has(word));
+    notice = terms.length ? "" : unsearched(asked, stop);
     const filter = await allowed();
     if (!terms.length) {
       const found = query.trim() || !filter ? [] : [...filter].sort((a, b) => a - b).map((id) => [id, 0]);
       return { found, count: found.length, complete: true };
     }
-    const whole = exact || terms.length > 1 || filter !== null;
+    const whole = exact || terms.length > 1 || filter !== null || phrasesOf(query).length > 0;
     const perWord = await Promise.all(terms.map((word) => scoresOf(index, word, whole)));
     let scores = perWord[0].scores;
     for (const other of perWord.slice(1)) {
@@ -195,6 +299,8 @@
     }
     let found = [...scores].filter(([id]) => filter === null || filter.has(id));
     found = found.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const phrases = phrasesOf(query);
+    if (phrases.length) found = await phrased(index, found, phrases);
     const complete = perWord.every((word) => word.complete);
     return { found, count: complete ? found.length : Math.max(...perWord.map((word) => word.atLeast)), complete };
   }
@@ -239,7 +345,8 @@
   function showCount(count) {
     const number = count.toLocaleString("en");
     const noun = count === 1 ? "paper" : "papers";
-    status.textContent = complete ? `${number} ${noun}` : `at least ${number} ${noun}`;
+    if (notice && !count) status.textContent = notice;
+    else status.textContent = complete ? `${number} ${noun}` : `at least ${number} ${noun}`;
   }
 
   async function showMore(mine) {

@@ -8,7 +8,8 @@ catalog's data, not from the built pages, and splits what a search needs by how 
   stop words, and the folder that holds this build's files (named by their content, so a reader
   never mixes files of two deploys).
 - `w/N.json`: word chunks, a run of words in sorted order, each with its paper count and its best
-  `TOP_POSTINGS` papers by score. A query word fetches one chunk; the words it begins are its
+  `TOP_POSTINGS` papers by score, and, for a word whose English Snowball stem other words share,
+  the first of them in sorted order, which lists the others. A query word fetches one chunk; the words it begins are its
   matches, as typing "transf" finds "transformer".
 - `m/N-I.json`: the rest of a common word's papers, those with the word in their title apart,
   fetched only when a filter, a second word or more results need the exact set.
@@ -16,8 +17,9 @@ catalog's data, not from the built pages, and splits what a search needs by how 
   the results shown; `t/I.json` and `code.json`: the papers of a tag and those with code.
 
 Paper ids are positions in title order; lists of ids are sorted and stored as gaps. Scores are
-BM25 over the abstract, plus `TITLE_SCORE` when the title holds the word, so that title matches
-rank first. docs/javascripts/search.js reads these files and tokenises queries as generator/text/tokens.py does.
+BM25 over the abstract (web addresses left out; authors and tag names counted as its words), plus
+`TITLE_SCORE` when the title holds the word, so that title matches rank first.
+docs/javascripts/search.js reads these files and tokenises queries as generator/text/tokens.py does.
 """
 
 from __future__ import annotations
@@ -25,16 +27,18 @@ from __future__ import annotations
 import hashlib
 import json
 from array import array
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
+import snowballstemmer  # type: ignore[import-untyped]
 from numpy.typing import NDArray
 
 from generator.catalog.model import Catalog, Paper
 from generator.listings.text import first_sentence
 from generator.runtime.progress import progress
-from generator.text.tokens import STOP_WORDS, is_stop_word, words
+from generator.text.tokens import STOP_WORDS, is_stop_word, without_urls, words
 
 FOLDER = "search"
 ENTRY = f"{FOLDER}/index.json"
@@ -82,7 +86,8 @@ class _Terms(dict[str, int]):
 class Postings:
     """Every (word, paper) pair of the catalog with its score, grouped by word, best first."""
 
-    def __init__(self, papers: Sequence[Paper]) -> None:
+    def __init__(self, papers: Sequence[Paper], tag_names: Mapping[str, str] | None = None) -> None:
+        names = tag_names or {}
         terms = _Terms()
         term_of = terms.__getitem__
         abstract_terms = array("i")  # machine ints: a list of 18M Python ints at 100,000 papers is GBs
@@ -91,8 +96,10 @@ class Postings:
         title_lengths: list[int] = []
         for paper in progress(papers, "Search index"):
             before = len(abstract_terms)
-            # Authors' names are found like words of the abstract.
-            abstract_terms.extend(map(term_of, words(" ".join((paper.abstract, *paper.authors)))))
+            # Authors' names and tag names are found like words of the abstract: a tag's words count once.
+            tagged = " ".join(names.get(slug, "") for slug in paper.all_tags)
+            text = " ".join((without_urls(paper.abstract), *paper.authors, " ".join(dict.fromkeys(words(tagged)))))
+            abstract_terms.extend(map(term_of, words(text)))
             abstract_lengths.append(len(abstract_terms) - before)
             before = len(title_terms)
             title_terms.extend(dict.fromkeys(map(term_of, words(paper.title))))
@@ -155,8 +162,32 @@ def rest_of(papers: NDArray[np.int64], scores: NDArray[np.int64]) -> list[list[i
     return [gaps(np.sort(papers[titled])), gaps(np.sort(papers[~titled]))]
 
 
+def stem_groups(words: Sequence[str]) -> dict[str, str | list[str]]:
+    """Words that share their English Snowball stem: the first in sorted order → the others, each other → it.
+
+    A group is listed once, in its first word's entry, rather than in every member's: a group of n
+    words costs n words, not n x n ("generate" has eight others).
+    """
+    stems = snowballstemmer.stemmer("english").stemWords(words)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for word, stem in zip(words, stems, strict=True):
+        groups[stem].append(word)
+    found: dict[str, str | list[str]] = {}
+    for group in groups.values():
+        if len(group) > 1:
+            first, *others = sorted(group)
+            found[first] = others
+            found.update(dict.fromkeys(others, first))
+    return found
+
+
 def word_files(postings: Postings) -> tuple[list[str], dict[str, str]]:
-    """The word chunks and the files of common words' other papers; with each chunk's first word."""
+    """The word chunks and the files of common words' other papers; with each chunk's first word.
+
+    A word that shares its stem with other indexed words names them after its postings (see
+    `stem_groups`), so that the search box finds "agent" for "agents" with no stemmer of its own.
+    """
+    siblings = stem_groups(postings.words)
     firsts: list[str] = []
     files: dict[str, str] = {}
     chunk: list[list[Any]] = []
@@ -171,7 +202,10 @@ def word_files(postings: Postings) -> tuple[list[str], dict[str, str]]:
 
     for term in sorted(range(len(postings.words)), key=postings.words.__getitem__):
         papers, scores = postings.of(term)
-        entry = [postings.words[term], len(papers), *by_paper(papers[:TOP_POSTINGS], scores[:TOP_POSTINGS])]
+        word = postings.words[term]
+        entry = [word, len(papers), *by_paper(papers[:TOP_POSTINGS], scores[:TOP_POSTINGS])]
+        if word in siblings:
+            entry.append(siblings[word])
         cost = len(dump(entry))
         if size and size + cost > CHUNK_BYTES:
             close()
@@ -192,7 +226,7 @@ def search_files(catalog: Catalog) -> dict[str, str]:
     """Every file of the search index, keyed by its path under docs/."""
     papers = catalog.by_title
     tag_index = {tag.slug: number for number, tag in enumerate(catalog.tags)}
-    firsts, files = word_files(Postings(papers))
+    firsts, files = word_files(Postings(papers, {tag.slug: tag.name for tag in catalog.tags}))
     members: list[list[int]] = [[] for _ in catalog.tags]
     for number, paper in enumerate(papers):
         for slug in paper.all_tags:
