@@ -21,8 +21,8 @@ from typing import Any
 
 import yaml
 
-from generator.bench.command import build, bundled_catalog, make_project
 from generator.bench.command import Report as BuildReport
+from generator.bench.command import build, bundled_catalog, make_project
 from generator.catalog.model import Catalog, Paper
 from generator.catalog.slugs import make_slug
 
