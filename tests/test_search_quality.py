@@ -34,6 +34,7 @@ def test_both_engines_find_the_right_paper_and_miss_a_word_in_no_paper(tmp_path:
     (tmp_path / "project").mkdir()
     engines, judged = compare(catalog, queries, tmp_path / "project")
     assert [engine.ranks for engine in engines] == [[1, 1, None], [1, 1, None]]
+    assert [engine.found[1][0] for engine in engines] == ["counting-sheep-at-night"] * 2
     for engine in engines:
         assert engine.summary()["hit_rate_top10"] == 0.667
         assert all(kilobytes > 0 for kilobytes in engine.kilobytes)

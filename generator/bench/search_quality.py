@@ -46,6 +46,7 @@ class Engine:
     ranks: list[int | None] = field(default_factory=list)  # rank of the first right answer, if in the top 10
     seconds: list[float] = field(default_factory=list)
     kilobytes: list[float] = field(default_factory=list)
+    found: list[list[str]] = field(default_factory=list)  # the slugs of the top 10, to judge again by hand
 
     def summary(self) -> dict[str, float]:
         found = [rank for rank in self.ranks if rank is not None]
@@ -131,7 +132,9 @@ def measure(site: Path, queries: list[dict[str, Any]], slugs: dict[str, str]) ->
                     answer = page.evaluate(PAGEFIND_SCRIPT, [base, query["query"], TOP])
                     urls, seconds = answer["urls"], answer["seconds"]
                     page.wait_for_timeout(100)
-                engine.ranks.append(first_right([slug_of(url) for url in urls], right))
+                found = [slug_of(url) for url in urls][:TOP]
+                engine.found.append(found)
+                engine.ranks.append(first_right(found, right))
                 engine.seconds.append(seconds)
                 engine.kilobytes.append(sum(fetched) / 1000)
                 context.close()
@@ -179,7 +182,12 @@ def main(argv: list[str] | None = None) -> int:
         engines, queries = compare(arguments.catalog, arguments.queries, Path(folder))
     print(table(engines, queries))
     if arguments.json:
-        figures = {e.name: e.summary() | {"ranks": asdict(e)["ranks"]} for e in engines}
+        figures = {
+            e.name: e.summary()
+            | {"queries": [q["query"] for q in queries]}
+            | {k: asdict(e)[k] for k in ("ranks", "found")}
+            for e in engines
+        }
         arguments.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     return 0
 
