@@ -110,7 +110,12 @@ LISTING_ROWS = (
         "The year of that date (from `--year`, the file name or the import date).",
     ),
     Row("listings[].position", "integer, optional", "The paper's place in that listing, 1 for its first paper."),
-    Row("listings[].source", "string", "The listing file under `data/sources/`."),
+    Row(
+        "listings[].source",
+        "string",
+        "Where the paper was listed: the listing file imported (such as `hf-daily-papers-2025-03-17.txt`), or "
+        "`hf-daily-papers-2025-03-17` for a day read from the Hugging Face daily-papers API.",
+    ),
 )
 STRINGS = "array of strings"
 
