@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from typing import Any
 
 import pytest
 
@@ -40,7 +41,7 @@ def test_the_title_order_ignores_case_accents_and_leading_punctuation_and_is_fou
         ({"tags": ["vision"]}, "a paper's 'tags' must be a tuple of str, not ['vision']"),
     ],
 )
-def test_a_paper_with_a_value_no_file_can_hold_cannot_be_built(changes: dict[str, object], message: str) -> None:
+def test_a_paper_with_a_value_no_file_can_hold_cannot_be_built(changes: dict[str, Any], message: str) -> None:
     with pytest.raises(InvalidPaperError) as raised:
         dataclasses.replace(paper("a", "A title"), **changes)
     assert str(raised.value) == message
