@@ -70,6 +70,18 @@ class Listing:
         return None if self.year is None else listing_day(self.date, self.year)
 
 
+# The kind of each item of a paper's lists, which the constructor checks.
+PAPER_ITEM_KINDS: tuple[tuple[str, type], ...] = (
+    ("tags", str),
+    ("suggested_tags", str),
+    ("aliases", str),
+    ("authors", str),
+    ("distinct_from", str),
+    ("links", Link),
+    ("listings", Listing),
+)
+
+
 @dataclass(frozen=True)
 class Paper:
     slug: str
@@ -109,10 +121,10 @@ class Paper:
             )
         if self.arxiv is not None and (not isinstance(self.arxiv, str) or not self.arxiv.strip()):
             raise InvalidPaperError("arxiv", f"must be text that is not blank, not {self.arxiv!r}")
-        kinds = {"tags": str, "suggested_tags": str, "aliases": str, "authors": str, "distinct_from": str}
-        for name, kind in {**kinds, "links": Link, "listings": Listing}.items():
+        for name, kind in PAPER_ITEM_KINDS:
             items = getattr(self, name)
-            if not isinstance(items, tuple) or not all(isinstance(item, kind) for item in items):
+            # Most lists are empty; 100,000 papers are built on every load.
+            if not isinstance(items, tuple) or (items and not all(isinstance(item, kind) for item in items)):
                 raise InvalidPaperError(name, f"must be a tuple of {kind.__name__}, not {items!r}")
 
     @property
