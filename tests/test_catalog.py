@@ -35,8 +35,8 @@ def test_workers_load_a_catalog_with_problems_as_one_process_does(
     monkeypatch.setattr(workers, "PART_MAX", 7)  # many runs, finished in any order
     loaded, problems = load_catalog(mixed_data, mixed_data.parent, executor=SERIAL)
     assert len(problems) > 20
-    assert loaded.partial
-    assert len(loaded.paper_files) > len(loaded.catalog.papers) + len(loaded.partial)
+    assert loaded.broken
+    assert len(loaded.paper_files) > len(loaded.catalog.papers) + len(loaded.broken)
     assert load_catalog(mixed_data, mixed_data.parent, executor=Forking(count)) == (loaded, problems)
 
 

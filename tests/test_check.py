@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.catalog.check import check_catalog
-from generator.catalog.model import Catalog, Location, Paper, Tag
+from generator.catalog.model import BrokenPaper, Catalog, Location, Paper, Tag
 from generator.catalog.store import LoadedCatalog, load_catalog
 from generator.listings.links import classify_url
 
@@ -202,3 +202,25 @@ def test_several_papers_may_share_a_repository(tmp_path: Path) -> None:
     links = "links:\n- kind: dataset\n  url: https://huggingface.co/datasets/o/d\n- kind: code\n  url: https://github.com/o/r\n"
     papers = {"a.yml": paper_yaml("a", "WizardLM", extra=links), "b.yml": paper_yaml("b", "WizardCoder", extra=links)}
     assert check(tmp_path, papers) == []
+
+
+def test_a_broken_file_gives_its_problems_and_no_paper_and_the_others_are_still_checked(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "papers").mkdir(parents=True)
+    (data / "tags.yml").write_text(TAGS, encoding="utf-8")
+    broken = "slug: b\ntitle: Paper A\ntags: [visoin]\nabstract: An abstract.\nadded: 2024-13-45\n"
+    (data / "papers" / "b.yml").write_text(broken, encoding="utf-8")
+    (data / "papers" / "a.yml").write_text(paper_yaml("a", "Paper A", tags="[quantum]"), encoding="utf-8")
+    loaded, problems = load_catalog(data, tmp_path)
+    assert [str(problem) for problem in problems] == [
+        "data/papers/b.yml:5: 'added' must be a date (YYYY-MM-DD), found '2024-13-45', which is not a date"
+    ]
+    assert [paper.slug for paper in loaded.catalog.papers] == ["a"]
+    assert [(paper, location.path) for paper, location in loaded.broken] == [
+        (BrokenPaper("b", "Paper A", "An abstract.", tags=("visoin",)), "data/papers/b.yml")
+    ]
+    # The broken file's own problems are still found; the duplicate title compares built papers only.
+    assert [str(problem) for problem in check_catalog(loaded)] == [
+        "data/papers/a.yml:3: unknown tag 'quantum'; add it to data/tags.yml or pick a known tag",
+        "data/papers/b.yml:3: unknown tag 'visoin'; did you mean 'vision'?",
+    ]

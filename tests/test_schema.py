@@ -22,15 +22,15 @@ def paper_problems(source: str) -> list[str]:
     data, problems = read_yaml(PATH, source.encode())
     assert problems == []
     parsed, problems = parse_paper(PATH, data)
-    # A paper with problems is still returned, with what could be read, for the other checks.
-    assert parsed is None or parsed[1].invalid or problems
+    # A Paper comes without problems only; with problems, what could still be read, for the other checks.
+    assert (parsed is not None and isinstance(parsed[0], Paper)) == (problems == [])
     return [str(problem) for problem in problems]
 
 
 def accepted(source: str) -> bool:
     data, _ = read_yaml(PATH, source.encode())
     parsed, problems = parse_paper(PATH, data)
-    return parsed is not None and not parsed[1].invalid and problems == []
+    return parsed is not None and isinstance(parsed[0], Paper) and problems == []
 
 
 def tag_problems(source: str) -> list[str]:

@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 from generator.catalog.abstracts import is_different
 from generator.catalog.distinct import DistinctPairs, check_distinct_from
 from generator.catalog.duplicates import same_title_key
-from generator.catalog.model import Location, Paper
+from generator.catalog.model import Location, Paper, PaperFields
 from generator.catalog.slugs import slug_problem
 from generator.catalog.store import LoadedCatalog
 from generator.errors import Problem
@@ -25,7 +25,9 @@ def check_catalog(loaded: LoadedCatalog, executor: Executor = AUTOMATIC) -> list
         # A dict: looked up as fast as a set, listed in vocabulary order as a list.
         known_tags = dict.fromkeys(tag.slug for tag in loaded.catalog.tags) if loaded.vocabulary_loaded else None
         papers = loaded.catalog.papers
-        entries = [*zip(papers, loaded.paper_locations, strict=True), *loaded.partial]
+        # The checks of one file look at broken files too; those comparing papers, at built papers only.
+        entries: list[tuple[PaperFields, Location]] = [*zip(papers, loaded.paper_locations, strict=True)]
+        entries += loaded.broken
 
         def check_run(start: int, end: int) -> tuple[list[Problem], list[str]]:
             """The problems of entries [start, end), and the normalised titles of the built papers among them."""
@@ -42,7 +44,7 @@ def check_catalog(loaded: LoadedCatalog, executor: Executor = AUTOMATIC) -> list
         # Few papers name others they are not: only those are looked at, in this process.
         naming = [(paper, location) for paper, location in entries if paper.distinct_from]
         if naming:
-            slugs = [paper.slug for paper, _ in entries]
+            slugs = [paper.slug for paper, _ in entries if paper.slug is not None]
             problems += check_distinct_from(naming, slugs)
         return sorted(problems)
 
@@ -88,10 +90,11 @@ def check_tag_names(loaded: LoadedCatalog) -> list[Problem]:
 MAX_LENGTHS = {"title": 500, "abstract": 10_000}
 
 
-def check_lengths(paper: Paper, location: Location) -> list[Problem]:
+def check_lengths(paper: PaperFields, location: Location) -> list[Problem]:
     problems: list[Problem] = []
     for field, limit in MAX_LENGTHS.items():
-        length = len(getattr(paper, field))
+        text = getattr(paper, field)
+        length = 0 if text is None else len(text)
         if length > limit:
             message = f"the {field} is {length:,} characters long; {limit:,} at most: shorten it"
             problems.append(Problem(location.path, location.of(field), message))
@@ -104,20 +107,16 @@ def file_name(path: str) -> str:
     return name if name not in ("", ".") else PurePosixPath(path).name
 
 
-def check_paper(paper: Paper, location: Location, known_tags: Collection[str] | None) -> list[Problem]:
-    """The problems of one paper, leaving out fields that could not be read (already reported).
+def check_paper(paper: PaperFields, location: Location, known_tags: Collection[str] | None) -> list[Problem]:
+    """The problems of one paper file, leaving out fields that could not be read (already reported).
 
     `known_tags` is None when the vocabulary itself could not be read: its problem is reported, and
     calling every tag unknown would only bury it.
     """
     problems = check_lengths(paper, location)
     path = location.path
-    invalid = location.invalid
-    if "slug" not in invalid and (wrong := slug_problem(paper.slug)) is not None:
-        problems.append(Problem(path, location.of("slug"), f"slug {paper.slug!r} {wrong}"))
-    elif "slug" not in invalid and file_name(path) != f"{paper.slug}.yml":
-        message = f"the file name does not match the slug '{paper.slug}'; rename the file to {paper.slug}.yml"
-        problems.append(Problem(path, location.of("slug"), message))
+    if paper.slug is not None:
+        problems += check_slug(paper.slug, location)
     problems += check_tag_list(paper.tags, "tags", location, known_tags)
     problems += check_tag_list(paper.suggested_tags, "suggested_tags", location, known_tags)
     for index, tag in enumerate(paper.suggested_tags):
@@ -125,6 +124,16 @@ def check_paper(paper: Paper, location: Location, known_tags: Collection[str] | 
             message = f"tag '{tag}' is both in tags and in suggested_tags; a confirmed tag stays in tags only"
             problems.append(Problem(path, location.of("suggested_tags", index), message))
     return problems + check_aliases(paper.slug, paper.aliases, location)
+
+
+def check_slug(slug: str, location: Location) -> list[Problem]:
+    """The slug is a valid one, and the file is named for it."""
+    if (wrong := slug_problem(slug)) is not None:
+        return [Problem(location.path, location.of("slug"), f"slug {slug!r} {wrong}")]
+    if file_name(location.path) != f"{slug}.yml":
+        message = f"the file name does not match the slug '{slug}'; rename the file to {slug}.yml"
+        return [Problem(location.path, location.of("slug"), message)]
+    return []
 
 
 def check_tag_list(
@@ -144,7 +153,7 @@ def check_tag_list(
     return problems
 
 
-def check_aliases(slug: str, aliases: Sequence[str], location: Location) -> list[Problem]:
+def check_aliases(slug: str | None, aliases: Sequence[str], location: Location) -> list[Problem]:
     """Each alias is a slug of its own: valid, not the entry's own slug, listed once."""
     problems: list[Problem] = []
     for index, alias in enumerate(aliases):

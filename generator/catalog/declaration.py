@@ -9,11 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.catalog.fields import Field
-from generator.catalog.model import Link, Listing
-
-# The first year a paper's `year` may be; the last is next year (a paper accepted for a future issue).
-FIRST_YEAR = 1900
-LAST_YEAR = datetime.date.today().year + 1
+from generator.catalog.model import FIRST_YEAR, LAST_YEAR, Link, Listing
 
 
 def link_data(link: Link) -> dict[str, Any]:
@@ -38,15 +34,6 @@ def as_list(values: tuple[Any, ...]) -> list[Any]:
 
 def as_tuple(values: list[Any] | None) -> tuple[Any, ...]:
     return tuple(values or ())
-
-
-def or_no_text(value: str | None) -> str:
-    """A required text read with a problem: the paper is only checked, never built, so any text will do."""
-    return value or ""
-
-
-def or_first_day(value: datetime.date | None) -> datetime.date:
-    return value or datetime.date.min
 
 
 def as_iso_date(value: datetime.date | None) -> str | None:
@@ -126,7 +113,6 @@ PAPER_DECLARATION = (
         0,
         "string",
         "The paper's stable name, used in its file name and page address.",
-        or_no_text,
         yaml_when_empty=True,
         json_when_empty=True,
     ),
@@ -135,7 +121,6 @@ PAPER_DECLARATION = (
         1,
         "string",
         "The title, as plain text.",
-        or_no_text,
         yaml_when_empty=True,
         json_when_empty=True,
     ),
@@ -144,7 +129,6 @@ PAPER_DECLARATION = (
         4,
         "string",
         "The abstract, as plain text on one line.",
-        or_no_text,
         yaml_when_empty=True,
         json_when_empty=True,
     ),
@@ -196,7 +180,6 @@ PAPER_DECLARATION = (
         7,
         "string",
         "The day the paper joined the catalog, `YYYY-MM-DD`.",
-        or_first_day,
         to_json=as_iso_date,
         yaml_when_empty=True,
         json_when_empty=True,

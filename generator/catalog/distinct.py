@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 
-from generator.catalog.model import Location, Paper
+from generator.catalog.model import Location, Paper, PaperFields
 from generator.errors import Problem
 
 
@@ -30,7 +30,7 @@ def distinct_hint(slug: str, path: str) -> str:
     return f"; if they are different papers, add distinct_from: [{slug}] to {path}"
 
 
-def check_distinct_from(entries: Sequence[tuple[Paper, Location]], slugs: Iterable[str]) -> list[Problem]:
+def check_distinct_from(entries: Sequence[tuple[PaperFields, Location]], slugs: Iterable[str]) -> list[Problem]:
     """Each slug of a paper's `distinct_from` is another paper's, listed once."""
     known = set(slugs)
     problems: list[Problem] = []

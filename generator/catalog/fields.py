@@ -148,13 +148,11 @@ class Reader:
     def line_of(self, name: str) -> int:
         return self.mapping.line_of(name)
 
-    def location(
-        self, item_lines: dict[str, list[int]] | None = None, invalid: frozenset[str] = frozenset()
-    ) -> Location:
+    def location(self, item_lines: dict[str, list[int]] | None = None) -> Location:
         """Where the mapping was read, with the lines of its list items (those in `item_lines` replaced)."""
         items = {key: list(value.item_lines) for key, value in self.mapping.items() if isinstance(value, LocatedList)}
         items.update(item_lines or {})
-        return Location(self.path, self.mapping.line, dict(self.mapping.key_lines), items, invalid)
+        return Location(self.path, self.mapping.line, dict(self.mapping.key_lines), items)
 
 
 def read_mapping(

@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Literal, Protocol
 
 from generator.catalog.patterns import Pattern
 from generator.catalog.slugs import title_key
@@ -14,6 +14,17 @@ from generator.listings.dating import listing_day
 
 LinkKind = Literal["code", "dataset", "model", "project"]
 LINK_KINDS: tuple[LinkKind, ...] = ("code", "dataset", "model", "project")
+# The first year a paper's `year` may be; the last is next year (a paper accepted for a future issue).
+FIRST_YEAR = 1900
+LAST_YEAR = datetime.date.today().year + 1
+
+
+class InvalidPaperError(ValueError):
+    """A value the Paper constructor refuses; `field` names it, so a reader can point at its line."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"a paper's '{field}' {message}")
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -59,6 +70,18 @@ class Listing:
         return None if self.year is None else listing_day(self.date, self.year)
 
 
+# The kind of each item of a paper's lists, which the constructor checks.
+PAPER_ITEM_KINDS: tuple[tuple[str, type], ...] = (
+    ("tags", str),
+    ("suggested_tags", str),
+    ("aliases", str),
+    ("authors", str),
+    ("distinct_from", str),
+    ("links", Link),
+    ("listings", Listing),
+)
+
+
 @dataclass(frozen=True)
 class Paper:
     slug: str
@@ -77,6 +100,32 @@ class Paper:
     suggested_tags: tuple[str, ...] = ()
     # Papers a curator confirmed are not this one, though a title or an abstract says they may be.
     distinct_from: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        """Refuse what no paper file can hold, so that a paper read in part can never be built."""
+        for name in ("slug", "title", "abstract"):
+            text = getattr(self, name)
+            if not isinstance(text, str) or not text.strip():
+                raise InvalidPaperError(name, f"must be text that is not blank, not {text!r}")
+        for name in ("added", "published"):
+            day = getattr(self, name)
+            if day is None and name == "published":
+                continue
+            if not isinstance(day, datetime.date) or isinstance(day, datetime.datetime):
+                raise InvalidPaperError(name, f"must be a date without a time, not {day!r}")
+        if self.year is not None and (
+            not isinstance(self.year, int) or isinstance(self.year, bool) or not FIRST_YEAR <= self.year <= LAST_YEAR
+        ):
+            raise InvalidPaperError(
+                "year", f"must be a whole number from {FIRST_YEAR} to {LAST_YEAR}, not {self.year!r}"
+            )
+        if self.arxiv is not None and (not isinstance(self.arxiv, str) or not self.arxiv.strip()):
+            raise InvalidPaperError("arxiv", f"must be text that is not blank, not {self.arxiv!r}")
+        for name, kind in PAPER_ITEM_KINDS:
+            items = getattr(self, name)
+            # Most lists are empty; 100,000 papers are built on every load.
+            if not isinstance(items, tuple) or (items and not all(isinstance(item, kind) for item in items)):
+                raise InvalidPaperError(name, f"must be a tuple of {kind.__name__}, not {items!r}")
 
     @property
     def all_tags(self) -> tuple[str, ...]:
@@ -105,6 +154,39 @@ class Paper:
     @property
     def has_code(self) -> bool:
         return bool(self.code_links)
+
+
+@dataclass(frozen=True)
+class BrokenPaper:
+    """What the checks of one file can still look at in a paper file read with problems: each text None when
+    it could not be read, each list empty. It is no Paper: nothing is built from it."""
+
+    slug: str | None
+    title: str | None
+    abstract: str | None
+    tags: tuple[str, ...] = ()
+    suggested_tags: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    distinct_from: tuple[str, ...] = ()
+
+
+class PaperFields(Protocol):
+    """The fields the checks of one paper file read: a Paper's, or what a broken file still holds."""
+
+    @property
+    def slug(self) -> str | None: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def abstract(self) -> str | None: ...
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+    @property
+    def suggested_tags(self) -> tuple[str, ...]: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+    @property
+    def distinct_from(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -146,7 +228,6 @@ class Location:
     line: int = 1
     field_lines: dict[str, int] = field(default_factory=dict)
     item_lines: dict[str, list[int]] = field(default_factory=dict)
-    invalid: frozenset[str] = frozenset()  # fields that could not be read: their problems are already reported
 
     def of(self, name: str, index: int | None = None) -> int:
         """The line of field `name` (or of its item `index`), falling back to the entry's own line."""

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from generator.catalog.declaration import FIRST_YEAR, IN_FILE_ORDER, LAST_YEAR, PAPER_FIELDS
+from generator.catalog.declaration import IN_FILE_ORDER, PAPER_FIELDS
 from generator.catalog.fields import Field, Reader, describe, read_mapping
-from generator.catalog.model import LINK_KINDS, Link, Listing, Location, Paper, Tag, TagRule
+from generator.catalog.model import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    LINK_KINDS,
+    BrokenPaper,
+    InvalidPaperError,
+    Link,
+    Listing,
+    Location,
+    Paper,
+    Tag,
+    TagRule,
+)
 from generator.catalog.patterns import Pattern, compile_pattern
 from generator.catalog.urls import arxiv_problem, url_problem
 from generator.catalog.yamlfile import LocatedList
@@ -56,17 +69,17 @@ def _link(values: dict[str, Any]) -> Link:
     return Link(kind=values["kind"], url=values["url"], original=values["original"])
 
 
-def parse_paper(path: str, data: Any) -> tuple[tuple[Paper, Location] | None, list[Problem]]:
-    """A Paper from one data file's YAML and every problem in it.
+def parse_paper(path: str, data: Any) -> tuple[tuple[Paper | BrokenPaper, Location] | None, list[Problem]]:
+    """A Paper from one data file's YAML, or every problem in it.
 
-    With problems, the paper holds what could be read (a bad field left empty, named in its location's
-    `invalid`), so the checks can still report the rest of the file all at once; it is never built.
+    A Paper comes only without problems. With problems, what could still be read comes as a BrokenPaper (a bad
+    field left None or empty), so the checks of one file can report the rest of it all at once; None when
+    the file is no mapping at all.
     """
     reader, problems = read_mapping(path, data, "a paper file", PAPER_FIELDS)
     if reader is None:
         return None, problems
     values = reader.values
-    invalid = {field.name for field in PAPER_FIELDS if values[field.name] is None and field.name in reader.mapping}
     item_lines = _item_lines(reader.mapping.get("links"))
     links, link_problems = _read_entries(path, values["links"], "a link", LINK_FIELDS, _link)
     listings, listing_problems = _read_entries(
@@ -77,18 +90,20 @@ def parse_paper(path: str, data: Any) -> tuple[tuple[Paper, Location] | None, li
         if link.kind not in LINK_KINDS:
             link_problems.append(Problem(path, line, f"link kind '{link.kind}' is not one of: {', '.join(LINK_KINDS)}"))
         link_problems += link_url_problems(path, line, link)
-    invalid |= {"links"} if link_problems else set()
-    invalid |= {"listings"} if listing_problems else set()
     problems += link_problems + listing_problems
-    read = {declared.name: declared.from_yaml(values[declared.name]) for declared in IN_FILE_ORDER}
-    read |= {"links": tuple(link for _, link in links), "listings": tuple(listing for _, listing in listings)}
-    paper = Paper(**read)
     if values["arxiv"] is not None and (wrong := arxiv_problem(values["arxiv"])) is not None:
         problems.append(Problem(path, reader.line_of("arxiv"), f"arxiv {values['arxiv']!r} {wrong}"))
-        invalid.add("arxiv")
-    missing = {field.name for field in PAPER_FIELDS if field.required and values[field.name] is None}
     kept_lines = [item_lines[index] for index, _ in links if index < len(item_lines)]
-    return (paper, reader.location({"links": kept_lines}, frozenset(invalid | missing))), problems
+    location = reader.location({"links": kept_lines})
+    read = {declared.name: declared.from_yaml(values[declared.name]) for declared in IN_FILE_ORDER}
+    if not problems:
+        read |= {"links": tuple(link for _, link in links), "listings": tuple(listing for _, listing in listings)}
+        try:
+            return (Paper(**read), location), []
+        except InvalidPaperError as error:  # a value the schema let through and the model does not
+            problems.append(Problem(path, reader.line_of(error.field), str(error)))
+    remains = BrokenPaper(**{field.name: read[field.name] for field in dataclasses.fields(BrokenPaper)})
+    return (remains, location), problems
 
 
 # The URL the site links to is https; `original` records what the listing said, http or https.

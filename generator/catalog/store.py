@@ -11,7 +11,7 @@ from typing import Any
 
 from generator.catalog.datafiles import SourceFile, folder_problem, read_file, read_tags_file, scan_papers
 from generator.catalog.declaration import paper_to_yaml
-from generator.catalog.model import Catalog, Location, Paper, Tag, TagRule
+from generator.catalog.model import BrokenPaper, Catalog, Location, Paper, Tag, TagRule
 from generator.catalog.schema import parse_paper, parse_tags
 from generator.catalog.stars import STARS_FILE, read_stars
 from generator.catalog.yamlfile import dump_yaml, read_yaml
@@ -22,14 +22,18 @@ PAPERS_DIR = "papers"
 TAGS_FILE = "tags.yml"
 
 
+PaperEntry = tuple[Paper, Location]
+BrokenEntry = tuple[BrokenPaper, Location]
+
+
 @dataclass(frozen=True)
 class LoadedCatalog:
     """The catalog with where each paper and tag came from, for messages that point at a line."""
 
     catalog: Catalog
     paper_locations: tuple[Location, ...] = ()  # in the order of catalog.papers
-    # Papers read with problems: never built, but checked for the rest of their problems.
-    partial: tuple[tuple[Paper, Location], ...] = ()
+    # What the paper files read with problems still hold: no Paper, but checked for the rest of their problems.
+    broken: tuple[BrokenEntry, ...] = ()
     vocabulary_loaded: bool = True
     tag_locations: tuple[Location, ...] = ()  # in the order of catalog.tags
     tags_path: str = f"data/{TAGS_FILE}"
@@ -57,16 +61,13 @@ def load_tags(source: TagsSource) -> tuple[tuple[tuple[Tag, Location], ...], lis
     return parse_tags(source.path, data) if not problems else ((), problems)
 
 
-PaperEntry = tuple[Paper, Location]
-
-
 @dataclass(frozen=True)
 class PapersRead:
-    """What a run of paper files holds: the papers read whole, those read with problems, and the problems,
-    each in the order of the files."""
+    """What a run of paper files holds: the papers read whole, what the files read with problems still hold,
+    and the problems, each in the order of the files."""
 
     papers: list[PaperEntry]
-    partial: list[PaperEntry]
+    broken: list[BrokenEntry]
     problems: list[Problem]
 
 
@@ -81,8 +82,13 @@ def read_papers(sources: Iterable[SourceFile | Problem]) -> PapersRead:
         data, read_problems = read_yaml(source.path, source.data)
         parsed, parse_problems = parse_paper(source.path, data) if not read_problems else (None, read_problems)
         read.problems.extend(parse_problems)
-        if parsed is not None:
-            (read.partial if parse_problems else read.papers).append(parsed)
+        if parsed is None:
+            continue
+        paper, location = parsed
+        if isinstance(paper, Paper):
+            read.papers.append((paper, location))
+        else:
+            read.broken.append((paper, location))
     return read
 
 
@@ -136,10 +142,10 @@ def _catalog(
     vocabulary_loaded = not problems
     tags_shown = tags_file.path if tags_file is not None else tags_shown
     papers: list[PaperEntry] = []
-    partial: list[PaperEntry] = []
+    broken: list[BrokenEntry] = []
     for run in executor.map_runs(read_run, len(paper_files)):
         papers += run.papers
-        partial += run.partial
+        broken += run.broken
         problems += run.problems
     papers.sort(key=lambda pair: pair[0].slug)
     catalog = Catalog(papers=tuple(paper for paper, _ in papers), tags=tuple(tag for tag, _ in tags))
@@ -148,7 +154,7 @@ def _catalog(
         paper_locations=tuple(location for _, location in papers),
         tag_locations=tuple(location for _, location in tags),
         tags_path=tags_shown,
-        partial=tuple(partial),
+        broken=tuple(broken),
         vocabulary_loaded=vocabulary_loaded,
         paper_files=tuple(paper_files),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime
 
-from generator.catalog.declaration import FIRST_YEAR
+from generator.catalog.model import FIRST_YEAR
 
 
 def parse_year(text: str) -> int:
