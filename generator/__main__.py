@@ -12,8 +12,9 @@ from pathlib import Path
 from generator.catalog.changes import compare, read_revision, render_changes
 from generator.catalog.possible import possible_duplicates
 from generator.catalog.store import display_path, load_catalog
-from generator.cli.arguments import parse_date, parse_days, parse_folds, parse_share, parse_year
+from generator.cli.arguments import parse_date, parse_days, parse_year
 from generator.cli.enrich import add_enrich_command
+from generator.cli.measuring import add_bench_command, add_tags_command
 from generator.cli.reporting import report_problems
 from generator.cli.stars import add_stars_command
 from generator.errors import printable
@@ -160,13 +161,6 @@ def run_diff(project: Project, arguments: argparse.Namespace) -> int:
     return 0
 
 
-def run_bench(project: Project, arguments: argparse.Namespace) -> int:
-    from generator.bench.command import bench
-
-    browser = not arguments.no_browser
-    return bench(project.root, arguments.papers, arguments.json, arguments.baseline, browser, arguments.parts)
-
-
 def run_retag(project: Project, arguments: argparse.Namespace) -> int:
     from generator.tagger.retagging import describe, retag
 
@@ -180,12 +174,6 @@ def run_retag(project: Project, arguments: argparse.Namespace) -> int:
     papers = f"{len(changed)} paper{'s' if len(changed) != 1 else ''}"
     print(f"Suggestions {verb} on {papers}: {added} added, {removed} removed.")
     return 0
-
-
-def run_tags_evaluate(project: Project, arguments: argparse.Namespace) -> int:
-    from generator.tagger.report import evaluate_command
-
-    return evaluate_command(project.root, arguments.jsonl, arguments.folds, arguments.holdout, not arguments.no_tune)
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -231,15 +219,7 @@ def make_parser() -> argparse.ArgumentParser:
     diffing = commands.add_parser("diff", help="print, as Markdown, what the working tree changes in the catalog")
     diffing.add_argument("base", help="the git revision to compare with, such as origin/main")
     diffing.set_defaults(run=run_diff)
-    benching = commands.add_parser("bench", help="build a synthetic catalog of N papers and measure each stage")
-    benching.add_argument("--papers", type=int, default=1000, help="how many papers (default: 1000)")
-    benching.add_argument("--json", type=Path, default=None, help="also write the figures to this JSON file")
-    benching.add_argument("--baseline", action="store_true", help="also time a bare MkDocs build of the Markdown")
-    benching.add_argument(
-        "--parts", action="store_true", help="also time each part of the Markdown stages alone, in processor seconds"
-    )
-    benching.add_argument("--no-browser", action="store_true", help="skip the search measurements in Chromium")
-    benching.set_defaults(run=run_bench)
+    add_bench_command(commands)
     retagging = commands.add_parser(
         "retag", help="suggest tags again for untagged papers (only suggested_tags changes)"
     )
@@ -247,19 +227,7 @@ def make_parser() -> argparse.ArgumentParser:
     retagging.add_argument("--dry-run", action="store_true", help="print what would change, write nothing")
     retagging.add_argument("--all", action="store_true", help="papers with curated tags too (default: untagged ones)")
     retagging.set_defaults(run=run_retag)
-    tagging = commands.add_parser("tags", help="tag suggestions").add_subparsers(dest="tags_command", required=True)
-    evaluating = tagging.add_parser("evaluate", help="cross-validate tag suggestions on the curated tags")
-    protocol = evaluating.add_mutually_exclusive_group()
-    protocol.add_argument("--folds", type=parse_folds, default=5, help="K-fold cross-validation (default: 5)")
-    protocol.add_argument("--holdout", type=parse_share, default=None, help="hold out this share instead, e.g. 0.2")
-    evaluating.add_argument("--jsonl", type=Path, default=None, help="a JSONL file of {title, abstract, tags} instead")
-    evaluating.add_argument(
-        "--no-tune",
-        action="store_true",
-        help="measure the tagger's default settings and the baseline at 0.5 only, without choosing settings by "
-        "inner folds of each training part (faster, but the defaults were chosen on a catalog, so optimistic there)",
-    )
-    evaluating.set_defaults(run=run_tags_evaluate)
+    add_tags_command(commands)
     add_stars_command(commands)
     add_enrich_command(commands)
     serving = commands.add_parser("serve", help="write the Markdown and preview the site with live reload")
