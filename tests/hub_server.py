@@ -11,13 +11,23 @@ from `paper` and from the item) and the Hub's public API documentation (https://
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
+import requests
+from urllib3 import BaseHTTPResponse
+from urllib3.util.retry import Retry
+
+from generator.sources.http import RETRIES, api_session
 from tests.api_standin import NOT_FOUND, Answer, stand_in
 from tests.conftest import FIXTURES
+
+RETRY_SETTINGS = (
+    "total", "connect", "read", "backoff_factor", "status_forcelist", "allowed_methods",
+    "respect_retry_after_header", "raise_on_status", "retry_after_max",
+)  # fmt: skip
 
 DAILY = FIXTURES / "hf_daily"
 
@@ -54,6 +64,13 @@ def running_hub() -> Iterator[FakeHub]:
         yield fake
 
 
-def no_wait(waits: list[float]) -> Callable[[float], None]:
-    """A sleep that records how long it was asked to wait, and returns at once."""
-    return waits.append
+def no_wait(waits: list[float]) -> requests.Session:
+    """A session with the retries of every web API (generator/sources/http.py), except that each wait between
+    two tries is recorded in `waits` rather than slept."""
+
+    class RecordedRetry(Retry):
+        def sleep(self, response: BaseHTTPResponse | None = None) -> None:
+            after = self.get_retry_after(response) if response is not None else None
+            waits.append(after if after is not None else self.get_backoff_time())
+
+    return api_session(retries=RecordedRetry(**{name: getattr(RETRIES, name) for name in RETRY_SETTINGS}))

@@ -204,7 +204,7 @@ def test_no_network_is_one_line(fixture_project: Path, monkeypatch: pytest.Monke
 def test_failed_days_write_nothing_and_are_all_reported(fixture_project: Path, fake_hub: FakeHub) -> None:
     fake_hub.answer("2026-11-03", Answer(200, b"[]"))
     report, problems = import_daily(
-        [NOV_3, NOV_4], fixture_project, ADDED, lambda day: fetch_day(day, sleep=no_wait([]))
+        [NOV_3, NOV_4], fixture_project, ADDED, lambda day: fetch_day(day, session=no_wait([]))
     )
     assert [str(problem) for problem in problems] == [
         "hf-daily-papers-2026-11-03:0: no papers listed on 2026-11-03",
