@@ -251,7 +251,7 @@ def test_listing_note_never_invents_a_year() -> None:
 @pytest.mark.parametrize(
     ("changes", "citation"),
     [
-        ({"authors": ("Ada Lovelace",), "year": 1843}, "Ada Lovelace (1843). A Paper. URL"),
+        ({"authors": ("Ada Lovelace",), "year": 1991}, "Ada Lovelace (1991). A Paper. URL"),
         ({"authors": ("A B", "C D"), "year": 2020}, "A B and C D (2020). A Paper. URL"),
         ({"authors": ("A", "B", "C"), "year": 2020}, "A, B and C (2020). A Paper. URL"),
         ({"authors": ("A", "B", "C", "D"), "year": 2020}, "A et al. (2020). A Paper. URL"),

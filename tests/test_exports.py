@@ -120,15 +120,15 @@ def test_optional_fields_appear_when_the_paper_has_them() -> None:
         listings=(),
         added=datetime.date(2026, 1, 1),
         authors=("Ada Lovelace",),
-        year=1843,
-        arxiv="1843.00001",
+        year=1991,
+        arxiv="9108.00001",
         distinct_from=("q",),
     )
     text = papers_json(Catalog(papers=(paper,), tags=()), url_of)
     assert text == (
         '{\n"papers":[\n'
-        '{"abstract":"Word","added":"2026-01-01","arxiv":"1843.00001","authors":["Ada Lovelace"],"distinct_from":["q"],'
-        '"links":[],"listings":[],"slug":"p","tags":[],"title":"P","url":"https://example.org/papershelf/papers/p/","year":1843}\n'
+        '{"abstract":"Word","added":"2026-01-01","arxiv":"9108.00001","authors":["Ada Lovelace"],"distinct_from":["q"],'
+        '"links":[],"listings":[],"slug":"p","tags":[],"title":"P","url":"https://example.org/papershelf/papers/p/","year":1991}\n'
         '],\n"schema_version":1,\n"tags":[]\n}\n'
     )
 

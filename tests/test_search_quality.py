@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
 from generator.bench.search_quality import PAGEFIND, compare, table
 
@@ -26,13 +27,13 @@ queries:
 
 
 @pytest.mark.skipif(not PAGEFIND.exists(), reason="Pagefind is installed by `npm ci` (package.json pins it)")
-def test_both_engines_find_the_right_paper_and_miss_a_word_in_no_paper(tmp_path: Path) -> None:
+def test_both_engines_find_the_right_paper_and_miss_a_word_in_no_paper(tmp_path: Path, browser: Browser) -> None:
     catalog = tmp_path / "papers.jsonl"
     catalog.write_text("".join(json.dumps({"title": t, "abstract": a, "year": 2024}) + "\n" for t, a in PAPERS))
     queries = tmp_path / "queries.yml"
     queries.write_text(QUERIES)
     (tmp_path / "project").mkdir()
-    engines, judged = compare(catalog, queries, tmp_path / "project")
+    engines, judged = compare(catalog, queries, tmp_path / "project", browser)
     assert [engine.ranks for engine in engines] == [[1, 1, None], [1, 1, None]]
     assert [engine.found[1][0] for engine in engines] == ["counting-sheep-at-night"] * 2
     for engine in engines:

@@ -8,6 +8,7 @@ Pagefind, types each query of benchmarks/queries.yml into both engines and print
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import json
 import statistics
@@ -17,7 +18,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -25,6 +26,11 @@ from generator.bench.command import Report as BuildReport
 from generator.bench.command import build, bundled_catalog, make_project
 from generator.catalog.model import Catalog, Paper
 from generator.catalog.slugs import make_slug
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from playwright.sync_api import Browser
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 PAGEFIND = REPOSITORY / "node_modules" / ".bin" / "pagefind"
@@ -96,14 +102,18 @@ def run_pagefind(site: Path) -> None:
     subprocess.run(command, check=True)
 
 
-def measure(site: Path, queries: list[dict[str, Any]], slugs: dict[str, str]) -> list[Engine]:
-    from playwright.sync_api import Page, Response, sync_playwright
+def measure(
+    site: Path, queries: list[dict[str, Any]], slugs: dict[str, str], browser: Browser | None = None
+) -> list[Engine]:
+    """Both engines' answers to `queries` in Chromium: `browser` if given (Playwright allows one per thread)."""
+    from playwright.sync_api import Page, Response
 
-    from generator.site.serving import CHROMIUM, CHROMIUM_ARGUMENTS, serve
+    from generator.site.serving import serve
 
     ours, pagefind = Engine("PaperShelf"), Engine("Pagefind 1.5")
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGUMENTS)
+    with serve(site) as base, contextlib.ExitStack() as stack:
+        if browser is None:
+            browser = stack.enter_context(launched_chromium())
         for query in queries:
             right = {slugs[title] for title in query["answers"]}
             for engine in (ours, pagefind):
@@ -138,8 +148,22 @@ def measure(site: Path, queries: list[dict[str, Any]], slugs: dict[str, str]) ->
                 engine.seconds.append(seconds)
                 engine.kilobytes.append(sum(fetched) / 1000)
                 context.close()
-        browser.close()
     return [ours, pagefind]
+
+
+@contextlib.contextmanager
+def launched_chromium() -> Iterator[Browser]:
+    """Debian's Chromium, started for one run and closed after it."""
+    from playwright.sync_api import sync_playwright
+
+    from generator.site.serving import CHROMIUM, CHROMIUM_ARGUMENTS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGUMENTS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def table(engines: list[Engine], queries: list[dict[str, Any]]) -> str:
@@ -160,7 +184,9 @@ def table(engines: list[Engine], queries: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def compare(catalog_path: Path, queries_path: Path, folder: Path) -> tuple[list[Engine], list[dict[str, Any]]]:
+def compare(
+    catalog_path: Path, queries_path: Path, folder: Path, browser: Browser | None = None
+) -> tuple[list[Engine], list[dict[str, Any]]]:
     queries = read_queries(queries_path)
     catalog, slugs = read_catalog(catalog_path, bundled_catalog(REPOSITORY))
     missing = [title for query in queries for title in query["answers"] if title not in slugs]
@@ -169,7 +195,7 @@ def compare(catalog_path: Path, queries_path: Path, folder: Path) -> tuple[list[
     project = make_project(folder, catalog, REPOSITORY)
     build(BuildReport(len(catalog.papers)), project)
     run_pagefind(project.root / "site")
-    return measure(project.root / "site", queries, slugs), queries
+    return measure(project.root / "site", queries, slugs, browser), queries
 
 
 def main(argv: list[str] | None = None) -> int:
