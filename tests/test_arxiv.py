@@ -37,6 +37,7 @@ def test_a_title_is_searched_by_its_words_and_the_feed_read(monkeypatch: pytest.
             "large scale instruction tuning and reinforcement learning.",
             ("Chunting Zhou", "Pengfei Liu"),
             datetime.date(2023, 5, 18),
+            "cs.CL",
         ),
         Candidate("cs/0112017", "An Old Paper", "An abstract.", (), datetime.date(2001, 12, 12)),
     ]

@@ -182,6 +182,7 @@ def test_exact_entry_with_authors_year_and_arxiv() -> None:
         authors=("Ada Lovelace", "Charles Babbage", "Research and Development Team"),
         year=2023,
         arxiv="2401.01234",
+        category="cs.CL",
     )
     assert bibtex_entry(paper, "https://example.org/p/") == (
         "@misc{lovelace2023dd06c4,\n"
@@ -190,6 +191,7 @@ def test_exact_entry_with_authors_year_and_arxiv() -> None:
         "  year = {2023},\n"
         "  eprint = {2401.01234},\n"
         "  archivePrefix = {arXiv},\n"
+        "  primaryClass = {cs.CL},\n"
         "  url = {https://arxiv.org/abs/2401.01234}\n"
         "}\n"
     )

@@ -75,7 +75,7 @@ def test_check_reports_every_problem_with_its_line(fixture_project: Path) -> Non
         "data/papers/plain-paper-without-links.yml:4: unknown tag 'speach'; did you mean 'speech'?\n"
         "data/papers/plain-paper-without-links.yml:9: unknown field 'colour' in a paper file; known fields are: "
         "slug, title, tags, suggested_tags, abstract, links, listings, added, aliases, authors, year, published, "
-        "arxiv, distinct_from\n"
+        "arxiv, category, distinct_from\n"
         "3 problems found; nothing was written.\n"
     )
 

@@ -26,6 +26,7 @@ def test_the_file_order_is_a_permutation_and_the_schema_follows_it() -> None:
         "year",
         "published",
         "arxiv",
+        "category",
         "distinct_from",
     ]
     assert [declared.field for declared in IN_FILE_ORDER] == list(PAPER_FIELDS)

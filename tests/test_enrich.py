@@ -37,11 +37,13 @@ def hub_result(arxiv: str, title: str, authors: list[str], published: str, summa
 
 
 ARXIV_FEED = """<?xml version="1.0" encoding="UTF-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom"><title>ArXiv Query</title><id>http://arxiv.org/api/x</id>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom"><title>ArXiv Query</title>
+<id>http://arxiv.org/api/x</id>
 <entry><id>http://arxiv.org/abs/2503.01234v2</id><published>2025-03-02T10:00:00Z</published>
 <title>Masked Speech with A-Star Search: MASK Tokens and Brackets</title>
 <summary>We predict masked tokens with A* search and costs, using code and stars (up to 11.6% better).</summary>
-<author><name>Ada Lovelace</name></author><author><name>Alan Turing</name></author></entry></feed>"""
+<author><name>Ada Lovelace</name></author><author><name>Alan Turing</name></author>
+<arxiv:primary_category term="eess.AS" scheme="http://arxiv.org/schemas/atom"/></entry></feed>"""
 
 
 def answers() -> dict[str, list[Answer]]:
@@ -97,12 +99,14 @@ def test_enrich_fills_what_an_unambiguous_match_brings_and_nothing_a_curator_wro
         2024,  # the curator's year stays
     )
     speech = paper_data(project, "masked-speech-with-a-star-search")
-    assert (speech["arxiv"], speech["authors"], speech["published"], speech["year"]) == (
+    assert (speech["arxiv"], speech["authors"], speech["published"], speech["year"], speech["category"]) == (
         "2503.01234",
         ["Ada Lovelace", "Alan Turing"],
         datetime.date(2025, 3, 2),
         2025,
+        "eess.AS",
     )
+    assert "category" not in benchmark  # the Hub's search gives none
     assert "arxiv" not in paper_data(project, "plain-paper-without-links")
     assert run_cli(project, "check").returncode == 0
 

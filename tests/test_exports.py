@@ -166,6 +166,7 @@ def test_the_schema_document_names_every_field(fixture_catalog: Catalog) -> None
         year=2020,
         published=datetime.date(2020, 1, 2),
         arxiv="2001.00001",
+        category="cs.CL",
         distinct_from=("q2",),
     )
     catalog = dataclasses.replace(fixture_catalog, papers=(*fixture_catalog.papers, full))

@@ -102,7 +102,7 @@ def test_unknown_field_lists_the_known_fields() -> None:
     assert paper_problems(VALID + "colour: red\n") == [
         f"{PATH}:6: unknown field 'colour' in a paper file; known fields are: "
         "slug, title, tags, suggested_tags, abstract, links, listings, added, aliases, authors, year, published, "
-        "arxiv, distinct_from"
+        "arxiv, category, distinct_from"
     ]
 
 
@@ -364,6 +364,20 @@ def test_bad_arxiv_identifier(arxiv: str) -> None:
     shown = repr(read_yaml(PATH, f"a: {arxiv}".encode())[0]["a"])
     assert paper_problems(VALID + f"arxiv: {arxiv}\n") == [
         f"{PATH}:6: arxiv {shown} is not an arXiv identifier such as 2401.01234 or cs/0112017"
+    ]
+
+
+@pytest.mark.parametrize("category", ["cs.CL", "stat.ML", "hep-th", "cond-mat.mes-hall", "q-bio.NC"])
+def test_arxiv_categories(category: str) -> None:
+    parsed, problems = parse_paper(PATH, read_yaml(PATH, (VALID + f"category: {category}\n").encode())[0])
+    assert problems == [] and parsed is not None and parsed[0].category == category
+
+
+@pytest.mark.parametrize("category", ["cs CL", "'cs.CL}'", "CS.cl", "'<b>'"])
+def test_bad_arxiv_category(category: str) -> None:
+    shown = repr(read_yaml(PATH, f"c: {category}".encode())[0]["c"])
+    assert paper_problems(VALID + f"category: {category}\n") == [
+        f"{PATH}:6: category {shown} is not an arXiv category such as cs.CL or hep-th"
     ]
 
 

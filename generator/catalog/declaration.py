@@ -222,8 +222,14 @@ PAPER_DECLARATION = (
         "The arXiv identifier, such as `2401.01234`.",
     ),
     PaperField(
-        Field("distinct_from", list, required=False, item_kind=str),
+        Field("category", str, required=False),
         13,
+        "string",
+        "arXiv's primary category, such as `cs.CL`: the BibTeX entry's `primaryClass`.",
+    ),
+    PaperField(
+        Field("distinct_from", list, required=False, item_kind=str),
+        14,
         STRINGS,
         "Papers (`slug`s) curators confirmed are not this one.",
         as_tuple,

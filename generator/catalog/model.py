@@ -96,6 +96,7 @@ class Paper:
     year: int | None = None
     published: datetime.date | None = None  # the day of the paper's first public version
     arxiv: str | None = None
+    category: str | None = None  # arXiv's primary category, such as "cs.CL"
     # What the tooling suggests; `tags` holds only what a curator wrote, and no command ever changes it.
     suggested_tags: tuple[str, ...] = ()
     # Papers a curator confirmed are not this one, though a title or an abstract says they may be.
@@ -119,8 +120,10 @@ class Paper:
             raise InvalidPaperError(
                 "year", f"must be a whole number from {FIRST_YEAR} to {LAST_YEAR}, not {self.year!r}"
             )
-        if self.arxiv is not None and (not isinstance(self.arxiv, str) or not self.arxiv.strip()):
-            raise InvalidPaperError("arxiv", f"must be text that is not blank, not {self.arxiv!r}")
+        for name in ("arxiv", "category"):
+            text = getattr(self, name)
+            if text is not None and (not isinstance(text, str) or not text.strip()):
+                raise InvalidPaperError(name, f"must be text that is not blank, not {text!r}")
         for name, kind in PAPER_ITEM_KINDS:
             items = getattr(self, name)
             # Most lists are empty; 100,000 papers are built on every load.

@@ -22,7 +22,7 @@ from generator.catalog.model import (
     TagRule,
 )
 from generator.catalog.patterns import Pattern, compile_pattern
-from generator.catalog.urls import arxiv_problem, url_problem
+from generator.catalog.urls import arxiv_problem, category_problem, url_problem
 from generator.catalog.yamlfile import LocatedList
 from generator.errors import Problem
 from generator.listings.dating import date_problem, listing_day
@@ -93,6 +93,8 @@ def parse_paper(path: str, data: Any) -> tuple[tuple[Paper | BrokenPaper, Locati
     problems += link_problems + listing_problems
     if values["arxiv"] is not None and (wrong := arxiv_problem(values["arxiv"])) is not None:
         problems.append(Problem(path, reader.line_of("arxiv"), f"arxiv {values['arxiv']!r} {wrong}"))
+    if values["category"] is not None and (wrong := category_problem(values["category"])) is not None:
+        problems.append(Problem(path, reader.line_of("category"), f"category {values['category']!r} {wrong}"))
     kept_lines = [item_lines[index] for index, _ in links if index < len(item_lines)]
     location = reader.location({"links": kept_lines})
     read = {declared.name: declared.from_yaml(values[declared.name]) for declared in IN_FILE_ORDER}

@@ -13,6 +13,8 @@ MARKUP_CHARACTERS = frozenset('<>"`\\')
 # separators): a URL holds none, and each can hide what a link really points at.
 INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"})
 # New-style arXiv identifiers (2401.01234, with a version) and old-style ones (cs/0112017, math.GT/0309136).
+# An archive, then a subject class for archives that have them: cs.CL, stat.ML, hep-th, cond-mat.mes-hall.
+CATEGORY_PATTERN = re.compile(r"[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]+(?:-[a-z]+)?)?")
 ARXIV_PATTERN = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?")
 URL_MAX_LENGTH = 2000
 # The same rules for an ASCII URL, as almost every URL is: one search instead of a look-up per character.
@@ -45,6 +47,13 @@ def url_problem(url: str, schemes: tuple[str, ...]) -> str | None:
     if not parts.hostname:
         return f"has no host; write it as {schemes[-1]}://host/path"
     return None
+
+
+def category_problem(category: str) -> str | None:
+    """What is wrong with an arXiv category, or None."""
+    if CATEGORY_PATTERN.fullmatch(category):
+        return None
+    return "is not an arXiv category such as cs.CL or hep-th"
 
 
 def arxiv_problem(identifier: str) -> str | None:

@@ -199,6 +199,8 @@ def bibtex_entry(paper: Paper, url: str) -> str:
     if paper.arxiv:
         arxiv = normalize_space(paper.arxiv)
         fields += [("eprint", escape_bibtex(arxiv)), ("archivePrefix", "arXiv")]
+        if paper.category:
+            fields.append(("primaryClass", escape_bibtex(normalize_space(paper.category))))
         fields.append(("url", bibtex_url(arxiv_abstract_url(arxiv))))
     else:
         # `url` only: BibLaTeX, natbib's styles and reference managers read it; a `howpublished` copy for

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import feedparser  # type: ignore[import-untyped]
 import requests
 
+from generator.catalog.urls import category_problem
 from generator.sources.http import TIMEOUT, ServiceError, api_session, get_answer
 from generator.sources.matching import Candidate
 
@@ -76,5 +77,8 @@ def candidates_in_feed(content: bytes) -> list[Candidate]:
         published = entry.get("published_parsed")
         day = datetime.date(published.tm_year, published.tm_mon, published.tm_mday) if published else None
         summary = " ".join(str(entry.get("summary", "")).split())
-        candidates.append(Candidate(found.group(1), title, summary, authors, day))
+        primary = entry.get("arxiv_primary_category") or {}  # <arxiv:primary_category term="cs.CL"/>
+        term = str(primary.get("term", "")).strip()
+        category = term if term and category_problem(term) is None else None
+        candidates.append(Candidate(found.group(1), title, summary, authors, day, category))
     return candidates

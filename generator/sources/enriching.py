@@ -94,6 +94,7 @@ def _candidate(data: dict[str, Any]) -> Candidate:
         abstract=str(data.get("abstract", "")),
         authors=tuple(str(name) for name in data.get("authors", [])),
         published=datetime.date.fromisoformat(published) if published else None,
+        category=str(data["category"]) if data.get("category") else None,
     )
 
 
@@ -158,6 +159,7 @@ def filled(paper: Paper, candidate: Candidate) -> Paper:
     return dataclasses.replace(
         paper,
         arxiv=paper.arxiv or candidate.arxiv,
+        category=paper.category or candidate.category,
         authors=paper.authors or candidate.authors,
         published=published,
         year=paper.year or (published.year if published else None),

@@ -33,6 +33,7 @@ class Candidate:
     abstract: str = ""
     authors: tuple[str, ...] = ()
     published: datetime.date | None = None
+    category: str | None = None  # arXiv's primary category, where the service gives it
 
 
 Verdict = Literal["title", "near title and abstract", "none", "ambiguous"]
