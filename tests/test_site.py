@@ -358,7 +358,7 @@ def identified(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = next(paper for paper in loaded.catalog.papers if paper.slug == IDENTITY_SLUG)
     paper = dataclasses.replace(
         base,
-        authors=("<script>alert(1)</script>", 'Brace } and "Quote"', "Ada Lovelace"),
+        authors=("<script>alert(1)</script>", 'Brace } and "Quote"', "Ada Lovelace", "Charles Babbage"),
         published=datetime.date(2024, 5, 6),
         arxiv="2405.01234",
     )
@@ -376,7 +376,7 @@ def test_a_built_paper_page_leads_with_its_authors_date_and_arxiv_links(identifi
     soup = BeautifulSoup(html, "html.parser")
     authors = soup.select_one("article p.ps-authors")
     assert authors is not None
-    assert authors.get_text() == '<script>alert(1)</script>, Brace } and "Quote", Ada Lovelace'
+    assert authors.get_text() == '<script>alert(1)</script>, Brace } and "Quote", Ada Lovelace, Charles Babbage'
     identity = soup.select_one("article p.ps-identity")
     assert identity is not None and identity.get_text() == "Published 2024-05-06 · arXiv · PDF · Hugging Face"
     assert [link["href"] for link in identity.select("a")] == [
@@ -388,7 +388,9 @@ def test_a_built_paper_page_leads_with_its_authors_date_and_arxiv_links(identifi
         "<script>alert(1)</script>",
         'Brace } and "Quote"',
         "Ada Lovelace",
+        "Charles Babbage",
     ]
+    # Scholar is given every author; a link preview the first three.
     assert [str(meta["content"]) for meta in soup.select("meta[property='article:author']")] == [
         "<script>alert(1)</script>",
         'Brace } and "Quote"',
