@@ -56,6 +56,8 @@ def test_site_and_pages_are_measured(report: Report) -> None:
     assert report.site_breakdown_mb["paper pages"] > 0
     assert report.pages_artifact_mb > report.site_mb > 0
     assert 0 < report.paper_page_median_bytes <= report.paper_page_max_bytes
+    assert 0 <= report.paper_pages_over_budget <= 1
+    assert (report.paper_pages_over_budget > 0) == (report.paper_page_max_bytes > 8 * 1024)
     assert report.files_rewritten_by_second_run == 0
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator import pipeline
+from generator.bench.browsing import first_visit, launched_chromium
 from generator.bench.curation import measure_curation
 from generator.bench.memory import TreeMemory
 from generator.bench.parts import measure_parts
@@ -54,6 +55,9 @@ markdown_extensions: [attr_list, md_in_html, pymdownx.highlight, pymdownx.superf
 """
 
 
+PAPER_PAGE_BUDGET = 8 * 1024  # bytes of HTML a paper page is kept to where its data allows
+
+
 @dataclass
 class Report:
     papers: int
@@ -68,6 +72,7 @@ class Report:
     pages_artifact_gzip_mb: float = 0.0
     paper_page_median_bytes: int = 0
     paper_page_max_bytes: int = 0
+    paper_pages_over_budget: float = 0.0  # share of paper pages larger than PAPER_PAGE_BUDGET
     files_rewritten_by_second_run: int = -1
     search: dict[str, Any] = field(default_factory=dict)
     bare_mkdocs_seconds: float | None = None
@@ -182,6 +187,7 @@ def measure_site(report: Report, site: Path) -> None:
     pages = [size for relative, size in sizes.items() if part_of_site(relative) == "paper pages"]
     report.paper_page_median_bytes = int(statistics.median(pages))
     report.paper_page_max_bytes = max(pages)
+    report.paper_pages_over_budget = round(sum(size > PAPER_PAGE_BUDGET for size in pages) / len(pages), 3)
     sink = ArtifactSize()
     with tarfile.open(fileobj=sink, mode="w") as archive:  # type: ignore[call-overload]
         archive.add(site, arcname=".")
@@ -212,33 +218,18 @@ def common_and_rare_words(catalog: Catalog) -> tuple[str, str]:
 
 def measure_search(site: Path, words: tuple[str, str]) -> dict[str, Any]:
     """Bytes fetched and time to the first results, for a first search in a fresh Chromium."""
-    from playwright.sync_api import Response, sync_playwright
-
-    from generator.site.serving import CHROMIUM, CHROMIUM_ARGUMENTS, serve
+    from generator.site.serving import serve
 
     results: dict[str, Any] = {}
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGUMENTS)
+    with serve(site) as base, launched_chromium() as browser:
         for kind, word in zip(("common", "rare"), words, strict=True):
-            context = browser.new_context()
-            context.route("https://**", lambda route: route.abort())
-            page = context.new_page()
-            page.goto(base, wait_until="networkidle")
-            fetched: list[int] = []
-
-            def count(response: Response, fetched: list[int] = fetched) -> None:
-                if response.ok:
-                    fetched.append(len(response.body()))
-
-            page.on("response", count)
-            started = time.perf_counter()
-            page.fill("#ps-search-input", word)
-            page.wait_for_selector(".ps-search__results li", timeout=180_000)
-            seconds = time.perf_counter() - started
-            page.wait_for_timeout(300)
-            results[kind] = {"word": word, "seconds": round(seconds, 2), "kilobytes": round(sum(fetched) / 1000, 1)}
-            context.close()
-        browser.close()
+            with first_visit(browser, base) as visit:
+                started = time.perf_counter()
+                visit.page.fill("#ps-search-input", word)
+                visit.page.wait_for_selector(".ps-search__results li", timeout=180_000)
+                seconds = time.perf_counter() - started
+                visit.page.wait_for_timeout(300)
+                results[kind] = {"word": word, "seconds": round(seconds, 2), "kilobytes": round(visit.kilobytes, 1)}
     return results
 
 
@@ -327,7 +318,8 @@ def render_report(report: Report) -> str:
     artifact, gzipped = report.pages_artifact_mb, report.pages_artifact_gzip_mb
     lines.append(f"  {'Pages artifact':<25} {artifact:8.1f} MB as a tar, {gzipped} MB gzipped as it is uploaded")
     lines.append(
-        f"  {'paper page':<25} median {report.paper_page_median_bytes:,} B, largest {report.paper_page_max_bytes:,} B"
+        f"  {'paper page':<25} median {report.paper_page_median_bytes:,} B, largest {report.paper_page_max_bytes:,} B,"
+        f" {report.paper_pages_over_budget:.1%} over {PAPER_PAGE_BUDGET:,} B"
     )
     lines.append(f"  second run rewrote {report.files_rewritten_by_second_run} files")
     if report.parts:

@@ -22,14 +22,13 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from generator.bench.browsing import first_visit, launched_chromium
 from generator.bench.command import Report as BuildReport
 from generator.bench.command import build, bundled_catalog, make_project
 from generator.catalog.model import Catalog, Paper
 from generator.catalog.slugs import make_slug
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from playwright.sync_api import Browser
 
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -106,8 +105,6 @@ def measure(
     site: Path, queries: list[dict[str, Any]], slugs: dict[str, str], browser: Browser | None = None
 ) -> list[Engine]:
     """Both engines' answers to `queries` in Chromium: `browser` if given (Playwright allows one per thread)."""
-    from playwright.sync_api import Page, Response
-
     from generator.site.serving import serve
 
     ours, pagefind = Engine("PaperShelf"), Engine("Pagefind 1.5")
@@ -118,52 +115,27 @@ def measure(
             right = {slugs[title] for title in query["answers"]}
             for engine in (ours, pagefind):
                 # A fresh context per search: nothing cached, as for a reader's first search.
-                context = browser.new_context()
-                context.route("https://**", lambda route: route.abort())
-                page: Page = context.new_page()
-                page.goto(base, wait_until="networkidle")
-                fetched: list[int] = []
-
-                def count(response: Response, fetched: list[int] = fetched) -> None:
-                    if response.ok:
-                        fetched.append(len(response.body()))
-
-                page.on("response", count)
-                if engine is ours:
-                    started = time.perf_counter()
-                    page.fill("#ps-search-input", query["query"])
-                    page.wait_for_function(
-                        "() => document.querySelector('.ps-search__status')?.textContent.includes('paper')"
-                    )
-                    seconds = time.perf_counter() - started
-                    page.wait_for_timeout(400)  # the search runs 120 ms after the last key; let it land
-                    urls = page.eval_on_selector_all("a.ps-search__title", "links => links.map(l => l.href)")
-                else:
-                    answer = page.evaluate(PAGEFIND_SCRIPT, [base, query["query"], TOP])
-                    urls, seconds = answer["urls"], answer["seconds"]
-                    page.wait_for_timeout(100)
-                found = [slug_of(url) for url in urls][:TOP]
-                engine.found.append(found)
-                engine.ranks.append(first_right(found, right))
-                engine.seconds.append(seconds)
-                engine.kilobytes.append(sum(fetched) / 1000)
-                context.close()
+                with first_visit(browser, base) as visit:
+                    page = visit.page
+                    if engine is ours:
+                        started = time.perf_counter()
+                        page.fill("#ps-search-input", query["query"])
+                        page.wait_for_function(
+                            "() => document.querySelector('.ps-search__status')?.textContent.includes('paper')"
+                        )
+                        seconds = time.perf_counter() - started
+                        page.wait_for_timeout(400)  # the search runs 120 ms after the last key; let it land
+                        urls = page.eval_on_selector_all("a.ps-search__title", "links => links.map(l => l.href)")
+                    else:
+                        answer = page.evaluate(PAGEFIND_SCRIPT, [base, query["query"], TOP])
+                        urls, seconds = answer["urls"], answer["seconds"]
+                        page.wait_for_timeout(100)
+                    found = [slug_of(url) for url in urls][:TOP]
+                    engine.found.append(found)
+                    engine.ranks.append(first_right(found, right))
+                    engine.seconds.append(seconds)
+                    engine.kilobytes.append(visit.kilobytes)
     return [ours, pagefind]
-
-
-@contextlib.contextmanager
-def launched_chromium() -> Iterator[Browser]:
-    """Debian's Chromium, started for one run and closed after it."""
-    from playwright.sync_api import sync_playwright
-
-    from generator.site.serving import CHROMIUM, CHROMIUM_ARGUMENTS
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGUMENTS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def table(engines: list[Engine], queries: list[dict[str, Any]]) -> str:
