@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import json
+import random
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -10,8 +12,8 @@ import pytest
 
 from generator.bench.command import Report, render_report, run_bench, write_json
 from generator.bench.curation import LISTING_PAPERS, daily_listing
-from generator.bench.synthetic import synthetic_catalog
-from generator.catalog.model import Catalog
+from generator.bench.synthetic import synthetic_catalog, with_identity
+from generator.catalog.model import LAST_YEAR, Catalog, Paper
 from generator.catalog.slugs import title_key
 from generator.listings.parsing import parse_listing
 from generator.pipeline import MARKDOWN_STAGE
@@ -112,3 +114,10 @@ def test_the_days_listing_holds_new_papers_with_pasted_latex_and_links(bundled: 
     catalog_titles = {title_key(paper.title) for paper in synthetic_catalog(PAPERS, bundled).papers}
     assert not catalog_titles & {title_key(entry.title) for entry in parsed.entries}
     assert sum("pass@$k$" in entry.abstract for entry in parsed.entries) == LISTING_PAPERS // 3
+
+
+def test_papers_added_past_the_last_year_keep_a_publication_date_a_paper_may_have() -> None:
+    plain = Paper("p", "P", "Word.", (), (), (), datetime.date(LAST_YEAR + 3, 6, 1))
+    identified = with_identity(plain, 99_999, random.Random(1))
+    assert identified.published == datetime.date(LAST_YEAR, 12, 31) and identified.year == LAST_YEAR
+    assert identified.arxiv == f"{LAST_YEAR % 100}12.99999"

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.catalog.duplicates import same_title_key
-from generator.catalog.model import Catalog, Link, Listing, Paper, Tag, TagRule
+from generator.catalog.model import LAST_YEAR, Catalog, Link, Listing, Paper, Tag, TagRule
 from generator.catalog.slugs import make_slug
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
@@ -140,7 +140,9 @@ def synthetic_papers(count: int, bundled: Catalog, seed: int = 17) -> Iterator[P
 
 def with_identity(paper: Paper, number: int, rng: random.Random) -> Paper:
     """`paper` with authors, a first-version date and an arXiv id (unique: the paper's number)."""
-    published = paper.added - datetime.timedelta(days=rng.randint(0, 6))
+    # 40 papers a day run past the years a paper may have from about 44,000 papers on: those stay in the last.
+    last_day = datetime.date(LAST_YEAR, 12, 31)
+    published = min(paper.added - datetime.timedelta(days=rng.randint(0, 6)), last_day)
     count = rng.choices(AUTHOR_COUNTS, AUTHOR_WEIGHTS)[0]
     authors = tuple(f"{rng.choice(GIVEN_NAMES)} {rng.choice(FAMILY_NAMES)}" for _ in range(count))
     arxiv = f"{published:%y%m}.{number % 100_000:05d}"
