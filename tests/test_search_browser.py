@@ -154,3 +154,90 @@ def test_no_serious_accessibility_violation(base_url: str, browser: Browser, pat
     context.close()
     assert elsewhere == []
     assert found == []
+
+
+def settled(page: Page, query: str) -> list[str]:
+    """Types `query` key by key and waits until it counts as a search the reader settled on."""
+    page.locator("#ps-search-input").press_sequentially(query, delay=30)
+    titles = search(page, query)
+    page.wait_for_timeout(1200)  # search.js's SETTLE: the next key starts a history entry of its own
+    return titles
+
+
+def shown_search(page: Page) -> tuple[str, str, list[str], list[str]]:
+    """The box, the status, the tags ticked and the titles shown, once the newest search has landed."""
+    page.wait_for_function("() => !document.querySelector('.ps-search__panel').hidden")
+    page.wait_for_function("() => document.querySelector('.ps-search__status').textContent.includes('paper')")
+    page.wait_for_timeout(400)
+    ticked = page.locator(".ps-search__tag-list input:checked").evaluate_all("boxes => boxes.map(box => box.value)")
+    return (
+        page.input_value("#ps-search-input"),
+        page.inner_text(".ps-search__status"),
+        ticked,
+        page.locator(".ps-search__results li a.ps-search__title").all_inner_texts(),
+    )
+
+
+def test_a_search_lives_in_the_address_and_opens_from_it(base_url: str, context: BrowserContext) -> None:
+    page = context.new_page()
+    page.goto(base_url)
+    search(page, "language")
+    page.click(".ps-search__tags summary")
+    page.check(".ps-search__tag-list input[value='Multilingual & Non-English']")
+    page.check(".ps-search__tag-list input[value='Datasets & Benchmarks']")
+    page.check("input[name=ps-mode][value=any]")
+    page.check("input[name=ps-code]")
+    page.wait_for_timeout(500)
+    address = base_url + "?q=language&tags=datasets-benchmarks,multilingual&mode=any&code=1"
+    assert page.url == address
+    expected = shown_search(page)
+    assert expected[2] == ["Datasets & Benchmarks", "Multilingual & Non-English"]
+    assert expected[1] == f"{len(expected[3])} papers" and len(expected[3]) > 1
+    elsewhere = context.new_page()  # a reader the address is sent to, on a page of another kind
+    elsewhere.goto(address.replace("?", PAPER + "?"))
+    assert shown_search(elsewhere) == expected
+    assert elsewhere.is_checked("input[name=ps-mode][value=any]")
+    assert elsewhere.is_checked("input[name=ps-code]")
+
+
+def test_back_and_forward_move_between_the_searches_settled_on(base_url: str, page: Page) -> None:
+    page.goto(base_url)
+    start = page.evaluate("history.length")
+    settled(page, "unlearning")
+    unlearning = shown_search(page)
+    assert page.url == base_url + "?q=unlearning"
+    assert page.evaluate("history.length") == start + 1  # one entry for the word, not one a letter
+    page.fill("#ps-search-input", "")
+    settled(page, "contamination")
+    contamination = shown_search(page)
+    assert page.evaluate("history.length") == start + 2
+    page.click(".ps-search__tags summary")
+    page.check(".ps-search__tag-list input[value='Data Contamination']")
+    page.wait_for_timeout(500)
+    assert page.url == base_url + "?q=contamination&tags=data-contamination"
+    assert page.evaluate("history.length") == start + 3  # a filter changed is an entry of its own
+    tagged = shown_search(page)
+    assert tagged[2] == ["Data Contamination"]
+    assert status_count(page) < int(contamination[1].split()[0])
+    page.go_back()
+    assert page.url == base_url + "?q=contamination"
+    assert shown_search(page) == contamination
+    page.go_back()
+    assert page.url == base_url + "?q=unlearning"
+    assert shown_search(page) == unlearning
+    page.go_forward()
+    page.go_forward()
+    assert shown_search(page) == tagged
+
+
+def test_closing_the_search_takes_it_out_of_the_address(base_url: str, page: Page) -> None:
+    page.goto(base_url + "?q=unlearning")
+    found = shown_search(page)
+    assert "MUSE: Machine Unlearning Six-Way Evaluation for Language Models" in found[3]
+    page.keyboard.press("Escape")
+    assert page.url == base_url
+    assert page.locator(".ps-search__panel").is_hidden()
+    assert page.evaluate("document.activeElement.id") == "ps-search-input"
+    page.go_back()  # Back shows the search closed again
+    assert page.url == base_url + "?q=unlearning"
+    assert shown_search(page) == found
