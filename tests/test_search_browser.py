@@ -241,3 +241,57 @@ def test_closing_the_search_takes_it_out_of_the_address(base_url: str, page: Pag
     page.go_back()  # Back shows the search closed again
     assert page.url == base_url + "?q=unlearning"
     assert shown_search(page) == found
+
+
+def focused(page: Page) -> str:
+    """The focused element: the box's id, or a result link's text."""
+    return str(page.evaluate("document.activeElement.id || document.activeElement.textContent"))
+
+
+def test_slash_goes_to_the_box_unless_typing_in_another_field(base_url: str, page: Page) -> None:
+    page.goto(base_url + PAPER)
+    page.keyboard.press("/")
+    assert (focused(page), page.input_value("#ps-search-input")) == ("ps-search-input", "")
+    assert page.locator(".ps-search__panel").is_visible()
+    page.keyboard.press("Escape")
+    assert page.locator(".ps-search__panel").is_hidden()
+    page.evaluate("document.body.append(Object.assign(document.createElement('textarea'), {id: 'note'}))")
+    page.focus("#note")
+    page.keyboard.press("/")
+    assert (focused(page), page.input_value("#note")) == ("note", "/")
+
+
+def test_arrow_keys_walk_the_results_and_enter_opens_one(base_url: str, page: Page) -> None:
+    page.goto(base_url)
+    titles = search(page, "contamination")
+    page.keyboard.press("ArrowDown")
+    assert focused(page) == titles[0]
+    page.keyboard.press("ArrowDown")
+    assert focused(page) == titles[1]
+    for _ in range(3):  # up past the first result: the box, which keeps the focus
+        page.keyboard.press("ArrowUp")
+    assert focused(page) == "ps-search-input"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    second = page.locator("a.ps-search__title").nth(1).get_attribute("href")
+    page.keyboard.press("Enter")
+    page.wait_for_url(str(second))
+    page.go_back()  # the search it was opened from
+    assert page.url == base_url + "?q=contamination"
+    assert shown_search(page)[::3] == ("contamination", titles)
+
+
+def test_focus_never_stays_behind_the_panel(base_url: str, page: Page) -> None:
+    page.goto(base_url)
+    search(page, "contamination")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Escape")  # from a result: back to the box, the panel closed
+    assert (focused(page), page.url) == ("ps-search-input", base_url)
+    assert page.locator(".ps-search__panel").is_hidden()
+    page.keyboard.press("ArrowDown")  # opens the search again, and it is in the address again
+    assert page.locator(".ps-search__panel").is_visible()
+    assert page.url == base_url + "?q=contamination"
+    page.keyboard.press("Shift+Tab")  # to the page's header, which the panel does not cover
+    page.wait_for_function("() => document.querySelector('.ps-search__panel').hidden")
+    assert not page.evaluate("document.querySelector('[data-ps-search]').contains(document.activeElement)")
+    assert page.url == base_url
