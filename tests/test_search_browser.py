@@ -219,9 +219,12 @@ def test_back_and_forward_move_between_the_searches_settled_on(base_url: str, pa
     tagged = shown_search(page)
     assert tagged[2] == ["Data Contamination"]
     assert status_count(page) < int(contamination[1].split()[0])
+    page.focus("#ps-search-input")
+    page.keyboard.press("ArrowDown")  # on a result, which Back replaces: the focus goes back to the box
     page.go_back()
     assert page.url == base_url + "?q=contamination"
     assert shown_search(page) == contamination
+    assert focused(page) == "ps-search-input"
     page.go_back()
     assert page.url == base_url + "?q=unlearning"
     assert shown_search(page) == unlearning
@@ -248,8 +251,9 @@ def focused(page: Page) -> str:
     return str(page.evaluate("document.activeElement.id || document.activeElement.textContent"))
 
 
-def test_slash_goes_to_the_box_unless_typing_in_another_field(base_url: str, page: Page) -> None:
-    page.goto(base_url + PAPER)
+@pytest.mark.parametrize("path", ["", PAPER])  # a page of Material's, and a slim page
+def test_slash_goes_to_the_box_unless_typing_in_another_field(base_url: str, page: Page, path: str) -> None:
+    page.goto(base_url + path)
     page.keyboard.press("/")
     assert (focused(page), page.input_value("#ps-search-input")) == ("ps-search-input", "")
     assert page.locator(".ps-search__panel").is_visible()

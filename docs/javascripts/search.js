@@ -486,7 +486,7 @@
     if (STRENGTH[how] > STRENGTH[pending]) pending = how;
     window.clearTimeout(timer);
     timer = window.setTimeout(() => {
-      record(pending);
+      if (!panel.hidden) record(pending); // a search closed meanwhile stays out of the address
       pending = "typing";
       run().catch(report);
     }, 120);
@@ -501,6 +501,7 @@
     pending = "typing";
     draft = false;
     current = JSON.stringify(wanted);
+    if (panel.contains(document.activeElement)) backToBox(); // the results under the focus are replaced
     const slugs = new Set(wanted ? wanted.slugs : []);
     if (slugs.size) {
       await tagBoxes();
@@ -534,9 +535,8 @@
     }
   }
 
-  let quiet = false; // the box's focus is Escape's, which leaves the panel closed
-  function dismiss() {
-    close();
+  let quiet = false; // the box's focus is given back, which leaves the panel as it is
+  function backToBox() {
     quiet = true;
     input.focus();
     quiet = false;
@@ -583,7 +583,10 @@
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && (!panel.hidden || event.target === input)) {
       event.preventDefault(); // a search box's own Escape empties it
-      if (!panel.hidden) dismiss();
+      if (!panel.hidden) {
+        close();
+        backToBox();
+      }
     } else if (event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey && !typing(event.target)) {
       event.preventDefault();
       input.focus();
