@@ -154,3 +154,148 @@ def test_no_serious_accessibility_violation(base_url: str, browser: Browser, pat
     context.close()
     assert elsewhere == []
     assert found == []
+
+
+def settled(page: Page, query: str) -> list[str]:
+    """Types `query` key by key and waits until it counts as a search the reader settled on."""
+    page.locator("#ps-search-input").press_sequentially(query, delay=30)
+    titles = search(page, query)
+    page.wait_for_timeout(1200)  # search.js's SETTLE: the next key starts a history entry of its own
+    return titles
+
+
+def shown_search(page: Page) -> tuple[str, str, list[str], list[str]]:
+    """The box, the status, the tags ticked and the titles shown, once the newest search has landed."""
+    page.wait_for_function("() => !document.querySelector('.ps-search__panel').hidden")
+    page.wait_for_function("() => document.querySelector('.ps-search__status').textContent.includes('paper')")
+    page.wait_for_timeout(400)
+    ticked = page.locator(".ps-search__tag-list input:checked").evaluate_all("boxes => boxes.map(box => box.value)")
+    return (
+        page.input_value("#ps-search-input"),
+        page.inner_text(".ps-search__status"),
+        ticked,
+        page.locator(".ps-search__results li a.ps-search__title").all_inner_texts(),
+    )
+
+
+def test_a_search_lives_in_the_address_and_opens_from_it(base_url: str, context: BrowserContext) -> None:
+    page = context.new_page()
+    page.goto(base_url)
+    search(page, "language")
+    page.click(".ps-search__tags summary")
+    page.check(".ps-search__tag-list input[value='Multilingual & Non-English']")
+    page.check(".ps-search__tag-list input[value='Datasets & Benchmarks']")
+    page.check("input[name=ps-mode][value=any]")
+    page.check("input[name=ps-code]")
+    page.wait_for_timeout(500)
+    address = base_url + "?q=language&tags=datasets-benchmarks,multilingual&mode=any&code=1"
+    assert page.url == address
+    expected = shown_search(page)
+    assert expected[2] == ["Datasets & Benchmarks", "Multilingual & Non-English"]
+    assert expected[1] == f"{len(expected[3])} papers" and len(expected[3]) > 1
+    elsewhere = context.new_page()  # a reader the address is sent to, on a page of another kind
+    elsewhere.goto(address.replace("?", PAPER + "?"))
+    assert shown_search(elsewhere) == expected
+    assert elsewhere.is_checked("input[name=ps-mode][value=any]")
+    assert elsewhere.is_checked("input[name=ps-code]")
+
+
+def test_back_and_forward_move_between_the_searches_settled_on(base_url: str, page: Page) -> None:
+    page.goto(base_url)
+    start = page.evaluate("history.length")
+    settled(page, "unlearning")
+    unlearning = shown_search(page)
+    assert page.url == base_url + "?q=unlearning"
+    assert page.evaluate("history.length") == start + 1  # one entry for the word, not one a letter
+    page.fill("#ps-search-input", "")
+    settled(page, "contamination")
+    contamination = shown_search(page)
+    assert page.evaluate("history.length") == start + 2
+    page.click(".ps-search__tags summary")
+    page.check(".ps-search__tag-list input[value='Data Contamination']")
+    page.wait_for_timeout(500)
+    assert page.url == base_url + "?q=contamination&tags=data-contamination"
+    assert page.evaluate("history.length") == start + 3  # a filter changed is an entry of its own
+    tagged = shown_search(page)
+    assert tagged[2] == ["Data Contamination"]
+    assert status_count(page) < int(contamination[1].split()[0])
+    page.focus("#ps-search-input")
+    page.keyboard.press("ArrowDown")  # on a result, which Back replaces: the focus goes back to the box
+    page.go_back()
+    assert page.url == base_url + "?q=contamination"
+    assert shown_search(page) == contamination
+    assert focused(page) == "ps-search-input"
+    page.go_back()
+    assert page.url == base_url + "?q=unlearning"
+    assert shown_search(page) == unlearning
+    page.go_forward()
+    page.go_forward()
+    assert shown_search(page) == tagged
+
+
+def test_closing_the_search_takes_it_out_of_the_address(base_url: str, page: Page) -> None:
+    page.goto(base_url + "?q=unlearning")
+    found = shown_search(page)
+    assert "MUSE: Machine Unlearning Six-Way Evaluation for Language Models" in found[3]
+    page.keyboard.press("Escape")
+    assert page.url == base_url
+    assert page.locator(".ps-search__panel").is_hidden()
+    assert page.evaluate("document.activeElement.id") == "ps-search-input"
+    page.go_back()  # Back shows the search closed again
+    assert page.url == base_url + "?q=unlearning"
+    assert shown_search(page) == found
+
+
+def focused(page: Page) -> str:
+    """The focused element: the box's id, or a result link's text."""
+    return str(page.evaluate("document.activeElement.id || document.activeElement.textContent"))
+
+
+@pytest.mark.parametrize("path", ["", PAPER])  # a page of Material's, and a slim page
+def test_slash_goes_to_the_box_unless_typing_in_another_field(base_url: str, page: Page, path: str) -> None:
+    page.goto(base_url + path)
+    page.keyboard.press("/")
+    assert (focused(page), page.input_value("#ps-search-input")) == ("ps-search-input", "")
+    assert page.locator(".ps-search__panel").is_visible()
+    page.keyboard.press("Escape")
+    assert page.locator(".ps-search__panel").is_hidden()
+    page.evaluate("document.body.append(Object.assign(document.createElement('textarea'), {id: 'note'}))")
+    page.focus("#note")
+    page.keyboard.press("/")
+    assert (focused(page), page.input_value("#note")) == ("note", "/")
+
+
+def test_arrow_keys_walk_the_results_and_enter_opens_one(base_url: str, page: Page) -> None:
+    page.goto(base_url)
+    titles = search(page, "contamination")
+    page.keyboard.press("ArrowDown")
+    assert focused(page) == titles[0]
+    page.keyboard.press("ArrowDown")
+    assert focused(page) == titles[1]
+    for _ in range(3):  # up past the first result: the box, which keeps the focus
+        page.keyboard.press("ArrowUp")
+    assert focused(page) == "ps-search-input"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    second = page.locator("a.ps-search__title").nth(1).get_attribute("href")
+    page.keyboard.press("Enter")
+    page.wait_for_url(str(second))
+    page.go_back()  # the search it was opened from
+    assert page.url == base_url + "?q=contamination"
+    assert shown_search(page)[::3] == ("contamination", titles)
+
+
+def test_focus_never_stays_behind_the_panel(base_url: str, page: Page) -> None:
+    page.goto(base_url)
+    search(page, "contamination")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Escape")  # from a result: back to the box, the panel closed
+    assert (focused(page), page.url) == ("ps-search-input", base_url)
+    assert page.locator(".ps-search__panel").is_hidden()
+    page.keyboard.press("ArrowDown")  # opens the search again, and it is in the address again
+    assert page.locator(".ps-search__panel").is_visible()
+    assert page.url == base_url + "?q=contamination"
+    page.keyboard.press("Shift+Tab")  # to the page's header, which the panel does not cover
+    page.wait_for_function("() => document.querySelector('.ps-search__panel').hidden")
+    assert not page.evaluate("document.querySelector('[data-ps-search]').contains(document.activeElement)")
+    assert page.url == base_url

@@ -203,3 +203,23 @@ def test_a_quoted_phrase_needs_its_words_side_by_side(page: Page) -> None:
     assert status == "3 papers"
     status, titles = search(page, '"chain of thought"')
     assert (status, sorted(titles)) == ("2 papers", ["Prompting by Chain of Thought", "Reasoning Steps"])
+
+
+def test_more_results_is_a_button_the_arrow_keys_reach(page: Page) -> None:
+    titles = search(page, "common")[1]
+    for _ in range(len(titles) + 2):  # past the ten results: the button, which keeps the focus
+        page.keyboard.press("ArrowDown")
+    assert page.evaluate("[document.activeElement.tagName, document.activeElement.textContent]") == [
+        "BUTTON",
+        "More results",
+    ]
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelectorAll('.ps-search__results li').length === 20")
+    page.keyboard.press(" ")
+    page.wait_for_function("() => document.querySelectorAll('.ps-search__results li').length === 30")
+    page.keyboard.press("Enter")  # the last: the button goes, the focus goes on to the result it added
+    page.wait_for_function("() => document.querySelectorAll('.ps-search__results li').length === 31")
+    assert page.locator(".ps-search__more").is_hidden()
+    last = page.locator("a.ps-search__title").nth(30).inner_text()
+    assert page.evaluate("document.activeElement.textContent") == last
+    assert page.locator(".ps-search__panel").is_visible()

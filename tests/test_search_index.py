@@ -83,7 +83,7 @@ def test_papers_are_numbered_by_title_and_recorded_with_tags_code_and_excerpt() 
         ["apple-vision", "Apple Vision", [1, 0], 1, "Apples look."],
         ["zebra-speech", "Zebra Speech", [0], 0, "Zebras talk."],
     ]
-    assert entry["tags"] == [["Speech", 2], ["Vision", 1]]
+    assert entry["tags"] == [["Speech", 2, "speech"], ["Vision", 1, "vision"]]
     assert files["t/0.json"] == [0, 1]  # ids 0 and 1, as gaps
     assert files["t/1.json"] == [0]
     assert files["code.json"] == [0]

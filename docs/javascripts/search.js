@@ -21,9 +21,11 @@
     <form class="ps-search__form" role="search" aria-label="Papers">
       <label class="ps-search__label" for="ps-search-input">Search papers</label>
       <input id="ps-search-input" class="ps-search__input" type="search" name="q" placeholder="Search papers"
-        autocomplete="off" spellcheck="false" aria-controls="ps-search-panel">
+        autocomplete="off" spellcheck="false" aria-controls="ps-search-panel" aria-keyshortcuts="/"
+        aria-describedby="ps-search-keys">
+      <p id="ps-search-keys" hidden>Down arrow moves to the results, Escape closes them.</p>
     </form>
-    <div id="ps-search-panel" class="ps-search__panel md-typeset" hidden></div>`;
+    <div id="ps-search-panel" class="ps-search__panel md-typeset" tabindex="-1" hidden></div>`;
   const input = root.querySelector("#ps-search-input");
   const panel = root.querySelector(".ps-search__panel");
   panel.innerHTML = `
@@ -360,8 +362,12 @@
     const next = ranked.slice(list.children.length, list.children.length + SHOWN);
     const records = await Promise.all(next.map(([id]) => paper(index, id)));
     if (mine !== generation) return;
+    const before = list.children.length;
     list.append(...records.map((record) => resultItem(index, record)));
+    const pressed = document.activeElement === more;
     more.hidden = complete && list.children.length >= ranked.length;
+    // The last "More results" hides under the reader's focus: focus goes on to the first result it added.
+    if (pressed && more.hidden) (list.children[before]?.querySelector("a") || input).focus();
   }
 
   async function run() {
@@ -385,24 +391,30 @@
   function showTags(index) {
     tagBox.replaceChildren(
       ...index.tags
-        .map(([name, count], tag) => ({ name, count, tag }))
+        .map(([name, count, slug], tag) => ({ name, count, slug, tag }))
         .sort((a, b) => a.name.localeCompare(b.name))
-        .map(({ name, count, tag }) => {
+        .map(({ name, count, slug, tag }) => {
           const label = document.createElement("label");
           const box = document.createElement("input");
           box.type = "checkbox";
           box.value = name;
           box.dataset.tag = String(tag);
+          box.dataset.slug = slug;
           label.append(box, ` ${name} (${count})`);
           return label;
         }),
     );
   }
 
-  let timer = 0;
-  function soon() {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(() => run().catch(report), 120);
+  // The tag boxes, made once, when the reader opens the tags or an address names some.
+  const details = root.querySelector(".ps-search__tags");
+  let tagsShown = null;
+  function tagBoxes() {
+    if (!tagsShown) {
+      tagsShown = entry().then(showTags);
+      tagsShown.catch(() => (tagsShown = null)); // tried again on the next opening
+    }
+    return tagsShown;
   }
 
   function report(error) {
@@ -410,35 +422,191 @@
     console.warn(error);
   }
 
-  function open() {
-    panel.hidden = false;
+  // The search lives in the page's address, so that it can be shared and Back and Forward move between
+  // searches: ?q=words&tags=slug,slug&mode=any&code=1 ("all of" the tags and no code filter go unsaid).
+  const KEYS = ["q", "tags", "mode", "code"];
+  const modeBox = (value) => root.querySelector(`input[name=ps-mode][value=${value}]`);
+  const codeBox = root.querySelector("input[name=ps-code]");
+
+  // This page's address with the search shown (`shown`) or with none; the page's other parameters kept.
+  function addressOf(shown) {
+    const url = new URL(window.location.href);
+    KEYS.forEach((key) => url.searchParams.delete(key));
+    const parts = url.search ? [url.search.slice(1)] : [];
+    if (shown) {
+      const slugs = [...tagBox.querySelectorAll("input:checked")].map((box) => box.dataset.slug);
+      if (input.value.trim()) parts.push(`q=${encodeURIComponent(input.value)}`);
+      if (slugs.length) parts.push(`tags=${slugs.map(encodeURIComponent).join(",")}`);
+      if (modeBox("any").checked) parts.push("mode=any");
+      if (codeBox.checked) parts.push("code=1");
+    }
+    url.search = parts.join("&");
+    return url.href;
   }
 
-  let tagsShown = false;
-  root.querySelector(".ps-search__tags").addEventListener("toggle", () => {
-    if (tagsShown) return;
-    tagsShown = true;
-    entry().then(showTags).catch(report);
-  });
+  // The search an address holds; null when it holds none.
+  function searchIn(address) {
+    const params = new URL(address).searchParams;
+    if (!KEYS.some((key) => params.has(key))) return null;
+    return {
+      query: params.get("q") || "",
+      slugs: (params.get("tags") || "").split(",").filter(Boolean),
+      mode: params.get("mode") === "any" ? "any" : "all",
+      code: params.get("code") === "1",
+    };
+  }
+  const searchKey = (address) => JSON.stringify(searchIn(address));
 
+  // A query unchanged this long after the last key is one the reader settled on: the next key starts a
+  // new history entry. Before that, each key replaces the entry, so a word typed is one entry, not one a letter.
+  const SETTLE = 1000;
+  let draft = false; // whether the current history entry is a query still being typed
+  let settling = 0;
+  let current = searchKey(window.location.href); // the search of the history entry shown
+
+  // Puts the search shown in the address. `how`: "typing", "settled" (submitted, or shown again) or
+  // "chosen" (a filter changed), which is always an entry of its own.
+  function record(how) {
+    const address = addressOf(true);
+    if (address !== window.location.href) {
+      if (draft && how !== "chosen") window.history.replaceState(null, "", address);
+      else window.history.pushState(null, "", address);
+      current = searchKey(address);
+      if (how === "typing") draft = true;
+    }
+    if (how !== "typing") draft = false;
+    window.clearTimeout(settling);
+    if (draft) settling = window.setTimeout(() => (draft = false), SETTLE);
+  }
+
+  const STRENGTH = { typing: 0, settled: 1, chosen: 2 };
+  let timer = 0;
+  let pending = "typing"; // the strongest reason to record of the keys and changes the timer gathers
+  function soon(how) {
+    if (STRENGTH[how] > STRENGTH[pending]) pending = how;
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => {
+      if (!panel.hidden) record(pending); // a search closed meanwhile stays out of the address
+      pending = "typing";
+      run().catch(report);
+    }, 120);
+  }
+
+  // Shows the search `wanted` (from searchIn) in the box, the filters and the results; none closes it.
+  let restoring = 0;
+  async function restore(wanted) {
+    const mine = ++restoring;
+    window.clearTimeout(timer);
+    window.clearTimeout(settling);
+    pending = "typing";
+    draft = false;
+    current = JSON.stringify(wanted);
+    if (panel.contains(document.activeElement)) backToBox(); // the results under the focus are replaced
+    const slugs = new Set(wanted ? wanted.slugs : []);
+    if (slugs.size) {
+      await tagBoxes();
+      if (mine !== restoring) return;
+      details.open = true;
+    }
+    tagBox.querySelectorAll("input[type=checkbox]").forEach((box) => (box.checked = slugs.has(box.dataset.slug)));
+    input.value = wanted ? wanted.query : "";
+    modeBox(wanted ? wanted.mode : "all").checked = true;
+    codeBox.checked = wanted ? wanted.code : false;
+    panel.hidden = !wanted;
+    await run();
+  }
+
+  // Opened by the reader: a search shown again is in the address again.
+  function open() {
+    if (!panel.hidden) return;
+    panel.hidden = false;
+    if (addressOf(true) !== addressOf(false)) record("settled");
+  }
+
+  // Closing takes the search out of the address, as an entry of its own: Back shows it again.
+  function close() {
+    if (panel.hidden) return;
+    panel.hidden = true;
+    window.clearTimeout(settling);
+    draft = false;
+    if (searchIn(window.location.href)) {
+      window.history.pushState(null, "", addressOf(false));
+      current = searchKey(window.location.href);
+    }
+  }
+
+  let quiet = false; // the box's focus is given back, which leaves the panel as it is
+  function backToBox() {
+    quiet = true;
+    input.focus();
+    quiet = false;
+  }
+
+  details.addEventListener("toggle", () => {
+    if (details.open) tagBoxes().catch(report);
+  });
   more.addEventListener("click", () => showMore(generation).catch(report));
-  input.addEventListener("focus", open);
+  input.addEventListener("focus", () => {
+    if (!quiet) open();
+  });
   input.addEventListener("input", () => {
-    open();
-    soon();
+    panel.hidden = false; // recorded as typing by soon()
+    soon("typing");
   });
   root.querySelector("form").addEventListener("submit", (event) => {
     event.preventDefault();
-    soon();
+    panel.hidden = false;
+    soon("settled");
   });
-  panel.addEventListener("change", soon);
+  panel.addEventListener("change", () => soon("chosen"));
+
+  // Arrow keys move the focus itself along the result links, from and back to the box: each result stays
+  // a link, announced as one, that Enter follows and a new tab can open. aria-activedescendant would need
+  // the results to be a listbox, whose options may hold no link.
+  root.addEventListener("keydown", (event) => {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const stops = [input, ...list.querySelectorAll("a.ps-search__title"), ...(more.hidden ? [] : [more])];
+    const at = stops.indexOf(document.activeElement);
+    if (at < 0) return; // the mode's radio buttons keep their own arrow keys
+    event.preventDefault();
+    if (panel.hidden) open();
+    else stops[Math.max(0, Math.min(stops.length - 1, at + (event.key === "ArrowDown" ? 1 : -1)))].focus();
+  });
+
+  // A field the reader types in, where "/" is a character rather than the way to the search box.
+  const typing = (element) =>
+    element instanceof Element &&
+    (element.isContentEditable ||
+      element.matches("textarea, select, input:not([type=checkbox], [type=radio], [type=button], [type=submit])"));
+
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && !panel.hidden) {
-      panel.hidden = true;
-      input.blur();
+    if (event.key === "Escape" && (!panel.hidden || event.target === input)) {
+      event.preventDefault(); // a search box's own Escape empties it
+      if (!panel.hidden) {
+        close();
+        backToBox();
+      }
+    } else if (event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey && !typing(event.target)) {
+      event.preventDefault();
+      input.focus();
     }
   });
   document.addEventListener("click", (event) => {
-    if (!root.contains(event.target)) panel.hidden = true;
+    if (!root.contains(event.target)) close();
   });
+  // The panel covers the page under it: once focus leaves the search, the panel goes, so that the
+  // focus is never behind it. Checked after the move, as focusout does not always say where focus went.
+  root.addEventListener("focusout", () => {
+    window.setTimeout(() => {
+      if (!root.contains(document.activeElement)) close();
+    });
+  });
+
+  // Back and Forward: a move between entries of one search (an anchor's) leaves the panel as it is.
+  window.addEventListener("popstate", () => {
+    if (searchKey(window.location.href) !== current) restore(searchIn(window.location.href)).catch(report);
+  });
+  const shared = searchIn(window.location.href);
+  if (shared) restore(shared).catch(report);
 })();

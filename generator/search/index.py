@@ -4,9 +4,9 @@ A stock full-text index grows with the catalog in what a first search must fetch
 common word) and in what indexing holds in memory (docs/benchmarks.md). This one is built from the
 catalog's data, not from the built pages, and splits what a search needs by how often it is needed:
 
-- `search/index.json`: the entry point (a few KB): the first word of each word chunk, the tags, the
-  stop words, and the folder that holds this build's files (named by their content, so a reader
-  never mixes files of two deploys).
+- `search/index.json`: the entry point (a few KB): the first word of each word chunk, the tags (name,
+  paper count, and the slug the search box's address names a tag by), the stop words, and the folder
+  that holds this build's files (named by their content, so a reader never mixes files of two deploys).
 - `w/N.json`: word chunks, a run of words in sorted order, each with its paper count and its best
   `TOP_POSTINGS` papers by score, and, for a word whose English Snowball stem other words share,
   the first of them in sorted order, which lists the others. A query word fetches one chunk; the words it begins are its
@@ -250,6 +250,6 @@ def search_files(catalog: Catalog) -> dict[str, str]:
         "perFile": PAPERS_PER_FILE,
         "stop": sorted(STOP_WORDS),
         "chunks": firsts,
-        "tags": [[tag.name, len(tagged)] for tag, tagged in zip(catalog.tags, members, strict=True)],
+        "tags": [[tag.name, len(tagged), tag.slug] for tag, tagged in zip(catalog.tags, members, strict=True)],
     }
     return {ENTRY: dump(entry)} | {f"{FOLDER}/{root}/{path}": text for path, text in files.items()}
