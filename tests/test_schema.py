@@ -370,7 +370,8 @@ def test_bad_arxiv_identifier(arxiv: str) -> None:
 @pytest.mark.parametrize("category", ["cs.CL", "stat.ML", "hep-th", "cond-mat.mes-hall", "q-bio.NC"])
 def test_arxiv_categories(category: str) -> None:
     parsed, problems = parse_paper(PATH, read_yaml(PATH, (VALID + f"category: {category}\n").encode())[0])
-    assert problems == [] and parsed is not None and parsed[0].category == category
+    assert problems == [] and parsed is not None and isinstance(parsed[0], Paper)
+    assert parsed[0].category == category
 
 
 @pytest.mark.parametrize("category", ["cs CL", "'cs.CL}'", "CS.cl", "'<b>'"])
