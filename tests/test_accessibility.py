@@ -58,7 +58,9 @@ def open_search(page: Page) -> None:
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("kind", PAGES)
-def test_no_serious_accessibility_violation(browser: Browser, base_url: str, kind: str, scheme: str, width: int) -> None:
+def test_no_serious_accessibility_violation(
+    browser: Browser, base_url: str, kind: str, scheme: str, width: int
+) -> None:
     context = browser.new_context(
         viewport={"width": width, "height": 800},
         color_scheme="dark" if scheme == "dark" else "light",
