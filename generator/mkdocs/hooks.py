@@ -1,5 +1,5 @@
 """MkDocs hooks (mkdocs.yml `hooks:`): edit actions that open a page's data file; Markdown converted on every
-core for `mkdocs build` (see convert.py); sitemaps in parts."""
+core for `mkdocs build` (see convert.py); the papers the 404 page offers; sitemaps in parts."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.mkdocs.convert import Conversions
+from generator.mkdocs.notfound import offered_papers
 from generator.site.render import source_of_page
 from generator.site.sitemap import split_sitemap
 
@@ -43,6 +44,12 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     return _conversions.content_for(html, page, files)
+
+
+def on_template_context(context: Any, template_name: str, config: Any) -> Any:
+    if template_name == "404.html":
+        context["offered_papers"] = offered_papers(Path(config.docs_dir) / "feed.xml", str(config.site_url or "/"))
+    return context
 
 
 def on_post_build(config: Any) -> None:
