@@ -16,7 +16,7 @@ from tests.test_search_browser import local_only
 PAPER = "papers/mmlu-cf-a-contamination-free-multi-task-language-understanding-benchmark/"
 SLIM = (PAPER, "papers/", "tags/rag/")
 MATERIAL = ("", "about/", "404.html")
-FOOTER = "Data and feeds · Contribute · Made with Material for MkDocs"
+FOOTER = "Data and feeds · Contribute · About"
 
 # What a page's header, tabs, footer and text look like, read from the styles the browser computed.
 LOOK = """() => {
