@@ -22,7 +22,10 @@ PAGES = {
     "list": "papers/",
     "about": "about/",
     "data": "data/",
-    "404": "404.html",
+    "contributing": "contributing/",
+    "benchmarks": "benchmarks/",
+    "needs tags": "tags/needs-tags/",
+    "404": "papers/a-paper-that-never-was/",
 }
 SCHEMES = {"light": "default", "dark": "slate"}
 WIDTHS = (1280, 390)

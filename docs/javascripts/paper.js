@@ -1,10 +1,25 @@
-// Paper pages (overrides/paper.html) do without Material's scripts: this switches the colour scheme,
-// stored where Material keeps it so that every page agrees, and copies citations and the permalink.
+// The slim pages (overrides/slim.html) do without Material's scripts: this switches the colour scheme,
+// stored where Material keeps it so that every page agrees, and copies citations and the permalink. On
+// Material's pages it only lets the keyboard reach tables that scroll.
 (() => {
   "use strict";
   const body = document.body;
   const bar = document.querySelector(".ps-bar");
-  if (!bar) return;
+  if (!bar) {
+    // Material's pages: Material wraps each table in a box that scrolls sideways when the table is wider
+    // than the page; a box that scrolls must take the focus, so that a keyboard can scroll it as well.
+    // document$ is Material's documented hook for extra scripts: it emits once the page's tables are wrapped.
+    if (window.document$) {
+      window.document$.subscribe(() => {
+        document.querySelectorAll(".md-typeset__scrollwrap").forEach((box, index) => {
+          box.tabIndex = 0;
+          box.setAttribute("role", "region");
+          box.setAttribute("aria-label", `Table ${index + 1}`);
+        });
+      });
+    }
+    return;
+  }
   const key = `${new URL("..", document.currentScript.src).pathname}.__palette`;
   const schemes = [
     { media: "(prefers-color-scheme: light)", scheme: "default" },
