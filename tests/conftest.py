@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
 from generator.catalog.model import Catalog
 from generator.catalog.patterns import Pattern, compile_pattern
@@ -101,3 +101,34 @@ def bundled() -> Catalog:
 def fixture_catalog() -> Catalog:
     """The three-paper fixture catalog."""
     return load_clean(FIXTURES / "catalog" / "data")
+
+
+def local_only(context: BrowserContext) -> list[str]:
+    """Every request of `context` to another host than the site's, refused and listed: readers' browsers ask
+    none (no badge images, no repository facts from api.github.com)."""
+    elsewhere: list[str] = []
+
+    def refuse(route: Route) -> None:
+        if route.request.url.startswith("http://127.0.0.1"):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", refuse)
+    return elsewhere
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A desktop browser context (1280 by 900, light) that asks no host but the local site's."""
+    opened = browser.new_context(viewport={"width": 1280, "height": 900})
+    elsewhere = local_only(opened)
+    yield opened
+    opened.close()
+    assert elsewhere == []
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()

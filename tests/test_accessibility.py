@@ -10,8 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from generator.site.serving import serve
-from tests.conftest import FIXTURES, REPOSITORY, built_site, copy_project
-from tests.test_search_browser import local_only
+from tests.conftest import FIXTURES, REPOSITORY, built_site, copy_project, local_only
 
 AXE = REPOSITORY / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = {

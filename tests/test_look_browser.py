@@ -7,11 +7,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, Page
 
 from generator.site.serving import serve
 from tests.conftest import REPOSITORY, built_site, copy_project
-from tests.test_search_browser import local_only
 
 PAPER = "papers/mmlu-cf-a-contamination-free-multi-task-language-understanding-benchmark/"
 SLIM = (PAPER, "papers/", "tags/rag/")
@@ -58,20 +57,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project = copy_project(tmp_path_factory.mktemp("look") / "project", REPOSITORY / "data")
     with serve(built_site(project)) as url:
         yield url
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    opened = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
-    elsewhere = local_only(opened)
-    yield opened
-    opened.close()
-    assert elsewhere == []
-
-
-@pytest.fixture
-def page(context: BrowserContext) -> Page:
-    return context.new_page()
 
 
 def look(page: Page, url: str) -> dict[str, Any]:

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, Route
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from generator.site.serving import serve
-from tests.conftest import REPOSITORY, built_site, copy_project
+from tests.conftest import REPOSITORY, built_site, copy_project, local_only
 
 PAPER = "papers/mmlu-cf-a-contamination-free-multi-task-language-understanding-benchmark/"
 
@@ -20,36 +20,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project = copy_project(tmp_path_factory.mktemp("search") / "project", REPOSITORY / "data")
     with serve(built_site(project)) as url:
         yield url
-
-
-def local_only(context: BrowserContext) -> list[str]:
-    """Every request of `context` to another host than the site's, refused and listed: readers' browsers ask
-    none (no badge images, no repository facts from api.github.com)."""
-    elsewhere: list[str] = []
-
-    def refuse(route: Route) -> None:
-        if route.request.url.startswith("http://127.0.0.1"):
-            route.continue_()
-        else:
-            elsewhere.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", refuse)
-    return elsewhere
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    opened = browser.new_context(viewport={"width": 1280, "height": 900})
-    elsewhere = local_only(opened)
-    yield opened
-    opened.close()
-    assert elsewhere == []
-
-
-@pytest.fixture
-def page(context: BrowserContext) -> Page:
-    return context.new_page()
 
 
 def search(page: Page, query: str) -> list[str]:
