@@ -7,6 +7,7 @@ import gc
 import logging
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import cast
 
@@ -145,3 +146,39 @@ def test_a_page_whose_markdown_a_plugin_changed_is_converted_by_mkdocs() -> None
     assert ahead.markdown_for("# Title, changed by a plugin", page) == "# Title, changed by a plugin"
     assert ahead.content_for("<p>MkDocs</p>", page, cast(Files, None)) == "<p>MkDocs</p>"
     assert page.title == "A"
+
+
+def test_a_page_waits_for_its_own_conversion_and_no_later_one() -> None:
+    """MkDocs reaches pages in order; a page takes the conversions up to its own from the helpers, no more."""
+    made: list[str] = []
+
+    def runs() -> Iterator[list[Converted | None]]:
+        for uri in ("papers/a.md", "papers/b.md", "papers/c.md"):
+            made.append(uri)
+            yield [Converted(digest(uri), f"<p>{uri}</p>", [], None, set(), None, ())]
+
+    files = [type("FakeFile", (), {"src_uri": uri})() for uri in ("papers/a.md", "papers/b.md", "papers/c.md")]
+    ahead = Conversions(runs=runs())
+    ahead.coming = zip(cast(list[File], files), (each for run in ahead.runs for each in run), strict=True)
+    ahead.position = {"papers/a.md": 0, "papers/b.md": 1, "papers/c.md": 2}
+    page = Fake()
+    page.file = files[1]
+    assert ahead.markdown_for("papers/b.md", cast(Page, page)) == EMPTY
+    assert made == ["papers/a.md", "papers/b.md"]
+    assert list(ahead.ready) == ["papers/a.md"]  # for its page, when MkDocs reaches it
+
+
+def test_conversions_cleared_stop_the_helpers_still_converting() -> None:
+    closed: list[bool] = []
+
+    def runs() -> Iterator[list[Converted | None]]:
+        try:
+            yield []
+            yield []
+        finally:
+            closed.append(True)
+
+    ahead = Conversions(runs=runs())
+    next(ahead.runs)
+    ahead.clear()  # on_post_build, or on_build_error when MkDocs stopped before every page was reached
+    assert closed == [True]

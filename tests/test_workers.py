@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import time
+from pathlib import Path
 
 import pytest
 
 from generator.runtime import workers
-from generator.runtime.workers import map_runs
+from generator.runtime.workers import map_runs, map_runs_ahead
 
 
 def numbers(start: int, end: int) -> list[int]:
@@ -55,3 +57,67 @@ def test_few_items_are_worked_on_in_this_process_alone(monkeypatch: pytest.Monke
     monkeypatch.setattr(workers, "worker_count", lambda: 2)
     assert workers.workers_for(workers.PARALLEL_FROM - 1) == 1
     assert workers.workers_for(workers.PARALLEL_FROM) == 2
+
+
+@pytest.mark.parametrize("count", [1, 2, 3])
+@pytest.mark.parametrize("total", [0, 1, 5, 100, 2001])
+def test_runs_made_ahead_cover_the_sequence_in_order(count: int, total: int) -> None:
+    runs = list(map_runs_ahead(numbers, total, count))
+    assert [number for run in runs for number in run] == list(range(total))
+    assert all(runs)
+
+
+def test_runs_made_ahead_are_made_by_helpers_alone_while_this_process_goes_on(tmp_path: Path) -> None:
+    """Every run is started before the first result is asked for, and none in this process."""
+    started = tmp_path / "started"
+    started.mkdir()
+
+    def mark(start: int, end: int) -> int:
+        (started / str(start)).touch()
+        return os.getpid()
+
+    runs = map_runs_ahead(mark, 100, 2)
+    expected = {str(start) for start, _ in workers.runs_of(100, 2, workers.AHEAD_PARTS_PER_WORKER)}
+    waited = 0.0
+    while {path.name for path in started.iterdir()} != expected and waited < 30:
+        time.sleep(0.05)  # this process does other work meanwhile: here, waiting
+        waited += 0.05
+    assert {path.name for path in started.iterdir()} == expected
+    processes = list(runs)
+    assert len(set(processes)) == 2
+    assert os.getpid() not in processes
+
+
+def test_closing_runs_made_ahead_stops_the_helpers() -> None:
+    runs = map_runs_ahead(lambda start, end: os.getpid(), 100, 2)
+    helper = next(runs)
+    runs.close()  # type: ignore[attr-defined]
+    with pytest.raises(ProcessLookupError):  # the helper was stopped and waited for
+        os.kill(helper, 0)
+
+
+def test_an_error_in_a_run_made_ahead_reaches_the_caller_when_it_asks_for_it() -> None:
+    def fail_after_ten(start: int, end: int) -> int:
+        if start >= 10:
+            raise ValueError(f"run {start}-{end} failed")
+        return start
+
+    runs = map_runs_ahead(fail_after_ten, 100, 2)
+    assert next(runs) == 0
+    with pytest.raises(ValueError, match="failed"):
+        list(runs)
+
+
+def test_without_helpers_each_run_made_ahead_is_made_when_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[int] = []
+
+    def make(start: int, end: int) -> int:
+        made.append(start)
+        return start
+
+    monkeypatch.setattr(workers, "can_fork", lambda: False)
+    runs = map_runs_ahead(make, 100, 2)
+    assert made == []
+    assert next(runs) == 0
+    assert made == [0]
+    assert list(runs) == made[1:]

@@ -1,10 +1,12 @@
 """Markdown converted to HTML on every core during `mkdocs build`, through MkDocs' public events only.
 
 MkDocs converts its pages one after another, and from a few thousand papers that conversion is most of the
-build (docs/benchmarks.md). Before MkDocs reads its pages (`on_nav`), helper processes forked from MkDocs' own
-read each page's file as `Page.read_source` reads it and convert it with MkDocs' own `Page.render`. MkDocs then
-builds every page as it always does, each event once and in its order; when the Markdown that reaches
-`on_page_markdown` is the Markdown converted, the hook hands Python-Markdown an empty page instead, and
+build (docs/benchmarks.md). When MkDocs is about to read its pages (`on_nav`), helper processes forked from
+MkDocs' own, one a core, start reading each page's file as `Page.read_source` reads it and converting it with
+MkDocs' own `Page.render`, page after page in MkDocs' order. MkDocs meanwhile builds every page as it always
+does, each event once and in its order, waiting for a page's conversion only when it reaches the page; when the
+Markdown that reaches `on_page_markdown` is the Markdown converted, the hook hands Python-Markdown an empty page
+instead, and
 `on_page_content` hands MkDocs the finished HTML and sets the page's documented attributes (table of contents,
 title, anchors, Markdown) as converting it would have. What converting a page logged (a broken link, say) is
 logged then, in page order, so that `--strict` counts it as before. A page whose Markdown differs (a plugin
@@ -20,6 +22,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -118,13 +121,19 @@ class Conversions:
 
     ready: dict[str, Converted] = field(default_factory=dict)
     taking: dict[str, tuple[Converted, str]] = field(default_factory=dict)  # with the Markdown handed over
+    # The helpers' runs of conversions; the conversions still to come, in MkDocs' order of pages, and where each
+    # page is in that order.
+    runs: Iterator[list[Converted | None]] = field(default_factory=lambda: iter(()))
+    coming: Iterator[tuple[File, Converted | None]] = field(default_factory=lambda: iter(()))
+    position: dict[str, int] = field(default_factory=dict)
+    received: int = 0
 
     def convert_pages(self, config: MkDocsConfig, files: Files, executor: Executor = AUTOMATIC) -> None:
-        """Convert the pages `mkdocs build` includes on every core (`on_nav`).
+        """Start converting the pages `mkdocs build` includes on every core (`on_nav`), in the order MkDocs
+        builds them; each conversion is waited for when MkDocs reaches its page.
 
         Nothing is done for few pages, or where processes cannot be forked: MkDocs converts them as usual."""
-        self.ready.clear()
-        self.taking.clear()
+        self.clear()
         included = list(files.documentation_pages(inclusion=InclusionLevel.is_included))
         if executor.processes(len(included)) < 2 or not can_fork():
             return
@@ -134,15 +143,22 @@ class Conversions:
 
         # Python-Markdown leaves cycles behind with every page it converts, so the collector must run (the
         # executor freezes the objects made so far, which helpers then leave shared rather than copy).
-        runs = executor.map_runs(work, len(included))
-        results = (each for run in runs for each in run)
-        for file, result in zip(included, results, strict=True):
+        self.runs = executor.map_runs_ahead(work, len(included))
+        self.coming = zip(included, chain.from_iterable(self.runs), strict=True)
+        self.position = {file.src_uri: index for index, file in enumerate(included)}
+
+    def converted(self, page: Page) -> Converted | None:
+        """The page's conversion, once the helpers have made it; None for a page they were not given."""
+        index = self.position.get(page.file.src_uri, -1)
+        for file, result in _taken(self.coming, index + 1 - self.received):
+            self.received += 1
             if result is not None:
                 self.ready[file.src_uri] = result
+        return self.ready.pop(page.file.src_uri, None)
 
     def markdown_for(self, markdown: str, page: Page) -> str:
         """What Python-Markdown is to convert (`on_page_markdown`): nothing, if the page was converted already."""
-        converted = self.ready.pop(page.file.src_uri, None)
+        converted = self.converted(page)
         if converted is None or converted.digest != digest(markdown):
             return markdown
         self.taking[page.file.src_uri] = (converted, markdown)
@@ -167,5 +183,22 @@ class Conversions:
         return converted.content
 
     def clear(self) -> None:
+        """Forget every conversion, and stop the helpers of a build that ended before they did."""
+        close = getattr(self.runs, "close", None)  # a generator's: it shuts the helpers down
+        if close is not None:
+            close()
+        self.runs = iter(())
+        self.coming = iter(())
+        self.position = {}
+        self.received = 0
         self.ready.clear()
         self.taking.clear()
+
+
+def _taken(items: Iterator[Any], count: int) -> Iterator[Any]:
+    """The next `count` items, fewer if there are not so many."""
+    for _ in range(count):
+        item = next(items, None)
+        if item is None:
+            return
+        yield item

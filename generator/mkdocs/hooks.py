@@ -52,6 +52,10 @@ def on_template_context(context: Any, template_name: str, config: Any) -> Any:
     return context
 
 
+def on_build_error(error: Exception) -> None:
+    _conversions.clear()
+
+
 def on_post_build(config: Any) -> None:
     """A sitemap over the protocol's limit of URLs becomes an index of parts."""
     _conversions.clear()

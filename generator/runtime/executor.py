@@ -11,7 +11,7 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
-from generator.runtime.workers import collection_paused, map_runs_alongside, workers_for
+from generator.runtime.workers import collection_paused, map_runs_ahead, map_runs_alongside, workers_for
 
 Result = TypeVar("Result")
 
@@ -30,6 +30,11 @@ class Executor(Protocol):
     ) -> tuple[list[Result], list[Any]]:
         """`map_runs`, and the results of the `meanwhile` tasks, which this process may do while helpers do
         runs; `done(start, end)` hears of each run finished, in this process."""
+        ...
+
+    def map_runs_ahead(self, work: Callable[[int, int], Result], total: int) -> Iterator[Result]:
+        """The results of `map_runs`, in order, made while this process goes on with other work (by helpers on
+        every core, where the executor has them): each is waited for when it is asked for."""
         ...
 
     def running(self) -> AbstractContextManager[None]:
@@ -57,6 +62,9 @@ class Serial:
     ) -> tuple[list[Result], list[Any]]:
         return map_runs_alongside(work, total, 1, meanwhile, done)
 
+    def map_runs_ahead(self, work: Callable[[int, int], Result], total: int) -> Iterator[Result]:
+        return map_runs_ahead(work, total, 1)
+
     @contextmanager
     def running(self) -> Iterator[None]:
         yield
@@ -83,6 +91,9 @@ class Forking:
         done: Callable[[int, int], None] | None = None,
     ) -> tuple[list[Result], list[Any]]:
         return map_runs_alongside(work, total, self.processes(total), meanwhile, done)
+
+    def map_runs_ahead(self, work: Callable[[int, int], Result], total: int) -> Iterator[Result]:
+        return map_runs_ahead(work, total, self.processes(total))
 
     def running(self) -> AbstractContextManager[None]:
         return collection_paused()

@@ -1,5 +1,7 @@
 """Work split into runs of a sequence, done on every core: helper processes forked from this one take runs
-from the front while this process takes them from the back, and the results come back in order.
+from the front while this process takes them from the back, and the results come back in order; or, when this
+process has other work to go on with (`map_runs_ahead`), helpers on every core make the results while it waits
+for each only when it needs it.
 
 The helpers are forked once the work is defined, so they inherit what it reads rather than receive a copy;
 only the bounds of each run go to them, and only the results come back (pickled).
@@ -20,6 +22,9 @@ Result = TypeVar("Result")
 Work = Callable[[int, int], Any]  # the result for the items [start, end) of the sequence
 
 PARTS_PER_WORKER = 8  # runs per worker: enough to keep every worker busy to the end on a noisy machine
+# Runs per helper when this process waits for them in order (`map_runs_ahead`): short, so that it waits little
+# for the first.
+AHEAD_PARTS_PER_WORKER = 32
 PART_MAX = 2000  # items in one run at most, so that no result to send back is large
 
 # The work of this process, when it is a helper: inherited from the parent, which defined it.
@@ -84,10 +89,10 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def runs_of(total: int, workers: int) -> list[tuple[int, int]]:
-    """Consecutive runs [start, end) that cover range(total): `PARTS_PER_WORKER` for each of `workers`
-    processes, of `PART_MAX` items at most."""
-    size = max(1, min(PART_MAX, -(-total // (max(1, workers) * PARTS_PER_WORKER))))
+def runs_of(total: int, workers: int, parts: int = PARTS_PER_WORKER) -> list[tuple[int, int]]:
+    """Consecutive runs [start, end) that cover range(total): `parts` for each of `workers` processes, of
+    `PART_MAX` items at most."""
+    size = max(1, min(PART_MAX, -(-total // (max(1, workers) * parts))))
     return [(start, min(start + size, total)) for start in range(0, total, size)]
 
 
@@ -119,6 +124,42 @@ def map_runs_alongside(
         ProcessPoolExecutor(workers - 1, mp_context=context, initializer=_adopt, initargs=(work,)) as pool,
     ):
         return _map_with(pool, workers - 1, work, runs, meanwhile, done)
+
+
+def map_runs_ahead(work: Callable[[int, int], Result], total: int, workers: int) -> Iterator[Result]:
+    """The results of `work(start, end)` for consecutive runs that cover range(total), in order, made by
+    `workers` helpers, started now, while this process goes on with other work: each result is waited for when
+    it is asked for. In this process, each run when asked for, where `workers` is 1 or processes cannot be
+    forked. Closing the iterator (`close()`) stops the helpers."""
+    runs = runs_of(total, workers, AHEAD_PARTS_PER_WORKER)
+    if workers < 2 or len(runs) < 2 or not can_fork():
+        return (work(start, end) for start, end in runs)
+    context = multiprocessing.get_context("fork")
+    with objects_frozen():  # while the helpers are forked, which happens when the first run is sent
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_adopt, initargs=(work,))
+        futures = [pool.submit(_run, start, end) for start, end in runs]
+    return _Coming(pool, deque(futures))
+
+
+class _Coming(Iterator[Result]):
+    """Results that helpers are making, in order; closed, or run out, the helpers stop."""
+
+    def __init__(self, pool: ProcessPoolExecutor, futures: deque[Future[Result]]) -> None:
+        self.pool, self.futures = pool, futures
+
+    def __next__(self) -> Result:
+        if not self.futures:
+            self.close()
+            raise StopIteration
+        try:
+            return self.futures.popleft().result()
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        self.futures.clear()
+        self.pool.shutdown(cancel_futures=True)
 
 
 def _done(result: Result, start: int, end: int, done: Callable[[int, int], None] | None) -> Result:
