@@ -67,8 +67,9 @@ def test_runs_made_ahead_cover_the_sequence_in_order(count: int, total: int) -> 
     assert all(runs)
 
 
-def test_runs_made_ahead_are_made_by_helpers_alone_while_this_process_goes_on(tmp_path: Path) -> None:
-    """Every run is started before the first result is asked for, and none in this process."""
+def test_runs_made_ahead_are_made_by_a_helper_while_this_process_goes_on(tmp_path: Path) -> None:
+    """Every run is made before the first result is asked for, by the helper alone, while this process does
+    something else."""
     started = tmp_path / "started"
     started.mkdir()
 
@@ -80,12 +81,28 @@ def test_runs_made_ahead_are_made_by_helpers_alone_while_this_process_goes_on(tm
     expected = {str(start) for start, _ in workers.runs_of(100, 2, workers.AHEAD_PARTS_PER_WORKER)}
     waited = 0.0
     while {path.name for path in started.iterdir()} != expected and waited < 30:
-        time.sleep(0.05)  # this process does other work meanwhile: here, waiting
+        time.sleep(0.05)  # this process's other work: here, waiting
         waited += 0.05
     assert {path.name for path in started.iterdir()} == expected
     processes = list(runs)
-    assert len(set(processes)) == 2
+    assert len(processes) == len(expected)
+    assert len(set(processes)) == 1
     assert os.getpid() not in processes
+
+
+def test_this_process_makes_runs_from_the_back_while_it_waits_for_the_front() -> None:
+    def slow(start: int, end: int) -> tuple[int, int]:
+        time.sleep(0.02)
+        return start, os.getpid()
+
+    made = list(map_runs_ahead(slow, 100, 2))
+    assert [start for start, _ in made] == [
+        start for start, _ in workers.runs_of(100, 2, workers.AHEAD_PARTS_PER_WORKER)
+    ]
+    by_this = [start for start, process in made if process == os.getpid()]
+    assert by_this, "this process made no run"
+    assert by_this == [start for start, _ in made[-len(by_this) :]]  # the last runs
+    assert len({process for _, process in made}) == 2
 
 
 def test_closing_runs_made_ahead_stops_the_helpers() -> None:
@@ -96,16 +113,17 @@ def test_closing_runs_made_ahead_stops_the_helpers() -> None:
         os.kill(helper, 0)
 
 
-def test_an_error_in_a_run_made_ahead_reaches_the_caller_when_it_asks_for_it() -> None:
-    def fail_after_ten(start: int, end: int) -> int:
-        if start >= 10:
+def test_an_error_in_a_helper_reaches_the_caller_when_it_asks_for_the_run() -> None:
+    caller = os.getpid()
+
+    def fail_in_helpers(start: int, end: int) -> int:
+        if os.getpid() != caller:
             raise ValueError(f"run {start}-{end} failed")
         return start
 
-    runs = map_runs_ahead(fail_after_ten, 100, 2)
-    assert next(runs) == 0
-    with pytest.raises(ValueError, match="failed"):
-        list(runs)
+    runs = map_runs_ahead(fail_in_helpers, 100, 2)  # the first runs are always a helper's
+    with pytest.raises(ValueError, match="run 0-"):
+        next(runs)
 
 
 def test_without_helpers_each_run_made_ahead_is_made_when_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,9 +2,10 @@
 
 MkDocs converts its pages one after another, and from a few thousand papers that conversion is most of the
 build (docs/benchmarks.md). When MkDocs is about to read its pages (`on_nav`), helper processes forked from
-MkDocs' own, one a core, start reading each page's file as `Page.read_source` reads it and converting it with
-MkDocs' own `Page.render`, page after page in MkDocs' order. MkDocs meanwhile builds every page as it always
-does, each event once and in its order, waiting for a page's conversion only when it reaches the page; when the
+MkDocs' own start reading each page's file as `Page.read_source` reads it and converting it with MkDocs' own
+`Page.render`, page after page in MkDocs' order. MkDocs meanwhile builds every page as it always does, each
+event once and in its order, asking for a page's conversion when it reaches the page (and converting pages from
+the end while it waits, `Executor.map_runs_ahead`); when the
 Markdown that reaches `on_page_markdown` is the Markdown converted, the hook hands Python-Markdown an empty page
 instead, and
 `on_page_content` hands MkDocs the finished HTML and sets the page's documented attributes (table of contents,

@@ -1,7 +1,7 @@
 """Work split into runs of a sequence, done on every core: helper processes forked from this one take runs
 from the front while this process takes them from the back, and the results come back in order; or, when this
-process has other work to go on with (`map_runs_ahead`), helpers on every core make the results while it waits
-for each only when it needs it.
+process has other work to go on with (`map_runs_ahead`), it asks for each result only when it needs it, and
+makes runs from the back itself while it waits.
 
 The helpers are forked once the work is defined, so they inherit what it reads rather than receive a copy;
 only the bounds of each run go to them, and only the results come back (pickled).
@@ -127,38 +127,58 @@ def map_runs_alongside(
 
 
 def map_runs_ahead(work: Callable[[int, int], Result], total: int, workers: int) -> Iterator[Result]:
-    """The results of `work(start, end)` for consecutive runs that cover range(total), in order, made by
-    `workers` helpers, started now, while this process goes on with other work: each result is waited for when
-    it is asked for. In this process, each run when asked for, where `workers` is 1 or processes cannot be
-    forked. Closing the iterator (`close()`) stops the helpers."""
+    """The results of `work(start, end)` for consecutive runs that cover range(total), in order, made while
+    this process goes on with other work: helpers (`workers` processes, this one included), started now, take
+    runs from the front, and whenever this process asks for a result that is not ready yet it makes a run from
+    the back meanwhile. In this process alone, each run when asked for, where `workers` is 1 or processes
+    cannot be forked. Closing the iterator (`close()`) stops the helpers."""
     runs = runs_of(total, workers, AHEAD_PARTS_PER_WORKER)
     if workers < 2 or len(runs) < 2 or not can_fork():
         return (work(start, end) for start, end in runs)
     context = multiprocessing.get_context("fork")
     with objects_frozen():  # while the helpers are forked, which happens when the first run is sent
-        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_adopt, initargs=(work,))
-        futures = [pool.submit(_run, start, end) for start, end in runs]
-    return _Coming(pool, deque(futures))
+        pool = ProcessPoolExecutor(workers - 1, mp_context=context, initializer=_adopt, initargs=(work,))
+        return _Coming(pool, work, runs)
 
 
 class _Coming(Iterator[Result]):
-    """Results that helpers are making, in order; closed, or run out, the helpers stop."""
+    """Results in order, from helpers and from this process; closed, or run out, the helpers stop."""
 
-    def __init__(self, pool: ProcessPoolExecutor, futures: deque[Future[Result]]) -> None:
-        self.pool, self.futures = pool, futures
+    def __init__(self, pool: ProcessPoolExecutor, work: Work, runs: list[tuple[int, int]]) -> None:
+        self.pool, self.work, self.runs = pool, work, runs
+        # Every run is sent at once, so that the helpers never wait for this process; it takes back, from the
+        # end, the runs no helper has started.
+        self.sent: dict[int, Future[Result]] = {index: pool.submit(_run, *run) for index, run in enumerate(runs)}
+        self.made: dict[int, Result] = {}
+        self.asked = 0
+        self.last = len(runs)  # the runs from here on are made by this process, or started by a helper
 
     def __next__(self) -> Result:
-        if not self.futures:
+        if self.asked == len(self.runs):
             self.close()
             raise StopIteration
+        index, self.asked = self.asked, self.asked + 1
         try:
-            return self.futures.popleft().result()
+            return self._result(index)
         except BaseException:
             self.close()
             raise
 
+    def _result(self, index: int) -> Result:
+        if index in self.made:
+            return self.made.pop(index)
+        future = self.sent.pop(index)
+        while not future.done() and self.last > index + 1 and self.sent[self.last - 1].cancel():
+            self.last -= 1
+            self.made[self.last] = self.work(*self.runs[self.last])
+            del self.sent[self.last]
+        return future.result()
+
     def close(self) -> None:
-        self.futures.clear()
+        for future in self.sent.values():
+            future.cancel()
+        self.sent.clear()
+        self.made.clear()
         self.pool.shutdown(cancel_futures=True)
 
 
