@@ -182,3 +182,30 @@ def test_data_tables_wrap_between_words(browser: Browser, base_url: str, width: 
     context.close()
     assert fields > 20
     assert broken == []
+
+
+def test_slim_pages_indent_lists_as_materials_own_do(base_url: str, page: Page) -> None:
+    indent = "() => getComputedStyle(document.querySelector('article.md-typeset ul > li')).marginLeft"
+    page.goto(base_url + "404.html")
+    material = page.evaluate(indent)
+    page.goto(base_url + PAPER)
+    assert page.evaluate(indent) == material != "0px"
+
+
+def test_the_tag_filter_label_stands_clear_of_any_icon(base_url: str, page: Page) -> None:
+    page.goto(base_url + PAPER, wait_until="networkidle")
+    page.fill("#ps-search-input", "language")
+    summary = page.locator(".ps-search__tags > summary")
+    summary.wait_for()
+    drawn = summary.evaluate(
+        """summary => {
+          const range = document.createRange();
+          range.selectNodeContents(summary);
+          return {
+            icon: getComputedStyle(summary, "::before").content,
+            inset: range.getBoundingClientRect().left - summary.getBoundingClientRect().left,
+          };
+        }"""
+    )
+    assert drawn["icon"] == "none"
+    assert drawn["inset"] > 4
