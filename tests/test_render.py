@@ -295,12 +295,25 @@ def test_a_paper_page_leads_with_its_authors_date_and_arxiv_links(fixture_catalo
     assert len(page.encode("utf-8")) <= 8 * 1024
 
 
-def test_a_paper_with_a_few_authors_and_a_year_names_them_all_without_links(fixture_catalog: Catalog) -> None:
+SEARCHES = (
+    "[Search arXiv](https://arxiv.org/search/?query=Plain+Paper+without+Links&searchtype=title)"
+    " · [Google Scholar](https://scholar.google.com/scholar?q=%22Plain+Paper+without+Links%22)"
+)
+
+
+def test_a_paper_with_a_few_authors_and_a_year_names_them_all_and_searches_for_its_title(
+    fixture_catalog: Catalog,
+) -> None:
     page = page_of(fixture_catalog, authors=("Ada Lovelace", "Charles Babbage"), year=1991)
     assert (
         "# Plain Paper without Links { #title }\n\n"
         "Ada Lovelace, Charles Babbage\n{ .ps-authors }\n\n"
-        "Published 1991\n{ .ps-identity }\n\n"
+        f"Published 1991 · {SEARCHES}\n{{ .ps-identity }}\n\n"
         "[Speech](../tags/speech.md)\n"
     ) in page
-    assert "details" not in page and "arxiv.org" not in page
+    assert "details" not in page and "arxiv.org/abs" not in page
+
+
+def test_a_paper_known_by_its_title_alone_links_to_searches_for_it(fixture_catalog: Catalog) -> None:
+    page = page_of(fixture_catalog)
+    assert f"# Plain Paper without Links {{ #title }}\n\n{SEARCHES}\n{{ .ps-identity }}\n\n" in page

@@ -8,6 +8,7 @@ import gzip
 import json
 import subprocess
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -107,6 +108,12 @@ def test_a_paper_page_shows_title_abstract_tags_and_badges(
         names = {tag.slug: tag.name for tag in catalog.tags}
         assert chips == [(names[slug], f"../../tags/{slug}/") for slug in paper.tags]
         assert article.select("img") == []  # nothing is fetched from another host: no badge images
+        first = str(article.select(".ps-identity a")[0]["href"])
+        if paper.arxiv:
+            assert first == f"https://arxiv.org/abs/{paper.arxiv}"
+        else:
+            assert first.startswith("https://arxiv.org/search/?")
+            assert parse_qs(urlsplit(first).query) == {"query": [paper.title], "searchtype": ["title"]}
         for listing in paper.listings:
             assert f"Daily papers of {listing.date}" in article.get_text()
 

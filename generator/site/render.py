@@ -12,7 +12,14 @@ from generator.listings.text import first_sentence
 from generator.output.writer import FileContent
 from generator.related.neighbours import related_papers
 from generator.runtime.progress import progress
-from generator.site.citation import arxiv_abstract_url, arxiv_pdf_url, bibtex_entry, plain_citation
+from generator.site.citation import (
+    arxiv_abstract_url,
+    arxiv_pdf_url,
+    arxiv_title_search_url,
+    bibtex_entry,
+    plain_citation,
+    scholar_title_search_url,
+)
 from generator.site.compression import gzipped
 from generator.site.exports import PAPERS_JSON_SCHEMA_DOC, papers_json
 from generator.site.feeds import atom_feed
@@ -69,18 +76,21 @@ def tag_bibliography(tag: Tag) -> str:
     return f"tags/{tag.slug}/papers.bib"
 
 
-def identity_of(paper: Paper) -> dict[str, Any] | None:
-    """What the page shows under a paper's title: authors, date and arXiv links; None if the data has none."""
+def identity_of(paper: Paper) -> dict[str, Any]:
+    """What the page shows under a paper's title: authors, date, and links to the paper on arXiv, or to a
+    search for its title where its arXiv id is not known (yet: `enrich` finds it)."""
     date = paper.published.isoformat() if paper.published is not None else paper.year
-    links = []
     if paper.arxiv:
         links = [
             ("arXiv", arxiv_abstract_url(paper.arxiv)),
             ("PDF", arxiv_pdf_url(paper.arxiv)),
             ("Hugging Face", HUGGING_FACE_PAPER.format(paper.arxiv)),
         ]
-    if not (paper.authors or date or links):
-        return None
+    else:
+        links = [
+            ("Search arXiv", arxiv_title_search_url(paper.title)),
+            ("Google Scholar", scholar_title_search_url(paper.title)),
+        ]
     return {
         "authors": paper.authors[:AUTHORS_SHOWN],
         "hidden": len(paper.authors[AUTHORS_SHOWN:]),
