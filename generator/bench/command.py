@@ -5,13 +5,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
-import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -23,6 +20,7 @@ from generator.bench.browsing import first_visit, launched_chromium
 from generator.bench.curation import measure_curation
 from generator.bench.memory import TreeMemory
 from generator.bench.parts import measure_parts
+from generator.bench.sizes import PAPER_PAGE_BUDGET, measure_site
 from generator.bench.synthetic import synthetic_catalog
 from generator.catalog.model import Catalog
 from generator.catalog.store import dump_paper, dump_tags, load_catalog
@@ -53,9 +51,6 @@ not_in_nav: |
 plugins: []
 markdown_extensions: [attr_list, md_in_html, pymdownx.highlight, pymdownx.superfences, toc]
 """
-
-
-PAPER_PAGE_BUDGET = 8 * 1024  # bytes of HTML a paper page is kept to where its data allows
 
 
 @dataclass
@@ -136,64 +131,6 @@ def run_bare_mkdocs(project: Project, config: Path, site: Path) -> None:
     ]
     environment = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(command, cwd=project.root, env=environment, check=True)
-
-
-def part_of_site(relative: str) -> str:
-    """What a file of the site is, for the size breakdown."""
-    parts = relative.split("/")
-    if parts[0] == "papers":
-        return "list of all papers" if len(parts) == 2 or parts[1] == "page" else "paper pages"
-    if parts[0] == "tags":
-        return "tag feeds" if parts[-1] == "feed.xml" else "tag exports" if parts[-1].endswith(".gz") else "tag pages"
-    if parts[0] in ("search", "assets"):
-        return parts[0]
-    if parts[-1].endswith(".gz") and not parts[-1].startswith("sitemap"):
-        return "exports"
-    return "sitemap" if parts[-1].startswith("sitemap") else "other"
-
-
-class ArtifactSize:
-    """A sink for the Pages artifact's tar: counts its bytes, and what they gzip to, as upload-artifact
-    compresses them (level 6) before deploy-pages compares the upload with Pages' 1 GB."""
-
-    def __init__(self) -> None:
-        self.size = 0
-        self.compressor = zlib.compressobj(6, zlib.DEFLATED, 31)
-        self.compressed = 0
-
-    def write(self, data: bytes) -> int:
-        self.size += len(data)
-        self.compressed += len(self.compressor.compress(data))
-        return len(data)
-
-    def tell(self) -> int:
-        return self.size
-
-    def close(self) -> None:
-        self.compressed += len(self.compressor.flush())
-
-
-def measure_site(report: Report, site: Path) -> None:
-    sizes: dict[str, int] = {}
-    for path in site.rglob("*"):
-        if path.is_file():
-            sizes[path.relative_to(site).as_posix()] = path.stat().st_size
-    report.site_files = len(sizes)
-    report.site_mb = round(sum(sizes.values()) / 1e6, 1)
-    breakdown: dict[str, int] = {}
-    for relative, size in sizes.items():
-        breakdown[part_of_site(relative)] = breakdown.get(part_of_site(relative), 0) + size
-    report.site_breakdown_mb = {part: round(size / 1e6, 1) for part, size in sorted(breakdown.items())}
-    pages = [size for relative, size in sizes.items() if part_of_site(relative) == "paper pages"]
-    report.paper_page_median_bytes = int(statistics.median(pages))
-    report.paper_page_max_bytes = max(pages)
-    report.paper_pages_over_budget = round(sum(size > PAPER_PAGE_BUDGET for size in pages) / len(pages), 3)
-    sink = ArtifactSize()
-    with tarfile.open(fileobj=sink, mode="w") as archive:  # type: ignore[call-overload]
-        archive.add(site, arcname=".")
-    sink.close()
-    report.pages_artifact_mb = round(sink.size / 1e6, 1)
-    report.pages_artifact_gzip_mb = round(sink.compressed / 1e6, 1)
 
 
 def bare_markdown(docs: Path, target: Path) -> Path:

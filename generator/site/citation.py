@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from generator.catalog.model import Listing, Paper
 from generator.listings.text import normalize_space
@@ -184,15 +184,6 @@ def arxiv_abstract_url(identifier: str) -> str:
 
 def arxiv_pdf_url(identifier: str) -> str:
     return f"https://arxiv.org/pdf/{identifier}"
-
-
-def arxiv_title_search_url(title: str) -> str:
-    return "https://arxiv.org/search/?" + urlencode({"query": normalize_space(title), "searchtype": "title"})
-
-
-def scholar_title_search_url(title: str) -> str:
-    """Google Scholar's search for the title as a phrase."""
-    return "https://scholar.google.com/scholar?" + urlencode({"q": f'"{normalize_space(title)}"'})
 
 
 def bibtex_entry(paper: Paper, url: str) -> str:

@@ -12,25 +12,16 @@ from generator.listings.text import first_sentence
 from generator.output.writer import FileContent
 from generator.related.neighbours import related_papers
 from generator.runtime.progress import progress
-from generator.site.citation import (
-    arxiv_abstract_url,
-    arxiv_pdf_url,
-    arxiv_title_search_url,
-    bibtex_entry,
-    plain_citation,
-    scholar_title_search_url,
-)
+from generator.site.citation import bibtex_entry, plain_citation
 from generator.site.compression import gzipped
 from generator.site.exports import PAPERS_JSON_SCHEMA_DOC, papers_json
 from generator.site.feeds import atom_feed
+from generator.site.identity import identity_of
 from generator.site.metadata import json_ld, scholar_meta
 from generator.site.pagination import ListPage, paginate
 from generator.site.templating import Markdown, Templates, make_environment, page_meta
 
 RECENT_PAPERS = 10
-# Authors named under a paper's title; a longer list is shown in full on request.
-AUTHORS_SHOWN = 10
-HUGGING_FACE_PAPER = "https://huggingface.co/papers/{}"
 
 
 # The curators' list of papers without a curated tag: at tags/needs-tags/ ("needs-tags" is a reserved slug).
@@ -74,29 +65,6 @@ def tag_feed(tag: Tag) -> str:
 def tag_bibliography(tag: Tag) -> str:
     """Where a tag's BibTeX goes, before compression: it is published with `.gz` added."""
     return f"tags/{tag.slug}/papers.bib"
-
-
-def identity_of(paper: Paper) -> dict[str, Any]:
-    """What the page shows under a paper's title: authors, date, and links to the paper on arXiv, or to a
-    search for its title where its arXiv id is not known (yet: `enrich` finds it)."""
-    date = paper.published.isoformat() if paper.published is not None else paper.year
-    if paper.arxiv:
-        links = [
-            ("arXiv", arxiv_abstract_url(paper.arxiv)),
-            ("PDF", arxiv_pdf_url(paper.arxiv)),
-            ("Hugging Face", HUGGING_FACE_PAPER.format(paper.arxiv)),
-        ]
-    else:
-        links = [
-            ("Search arXiv", arxiv_title_search_url(paper.title)),
-            ("Google Scholar", scholar_title_search_url(paper.title)),
-        ]
-    return {
-        "authors": paper.authors[:AUTHORS_SHOWN],
-        "hidden": len(paper.authors[AUTHORS_SHOWN:]),
-        "date": date,
-        "links": links,
-    }
 
 
 def paper_page(paper: Paper) -> str:
