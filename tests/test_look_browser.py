@@ -165,6 +165,40 @@ def test_the_404_page_offers_search_tags_and_recent_papers(base_url: str, page: 
         assert shown is not None and shown.status == 200
 
 
+@pytest.mark.parametrize(
+    ("missing", "words"),
+    [
+        (
+            "papers/mmlu-cf-contamination-free-language-understanding/",
+            "mmlu cf contamination free language understanding",
+        ),
+        ("tags/retrieval_augmented%20generation.html", "retrieval augmented generation"),
+    ],
+)
+def test_the_404_page_searches_for_the_words_of_the_missing_address(
+    base_url: str, page: Page, missing: str, words: str
+) -> None:
+    answer = page.goto(base_url + missing, wait_until="networkidle")
+    assert answer is not None and answer.status == 404
+    offer = page.locator("[data-ps-guess] a")
+    assert offer.inner_text() == f"Search the papers for \u201c{words}\u201d"
+    offer.click()
+    page.wait_for_function("() => /paper/.test(document.querySelector('.ps-search__status').textContent)")
+    assert page.input_value("#ps-search-input") == words
+    assert page.locator(".ps-search__panel").is_visible()
+    assert page.evaluate("() => document.activeElement.id") == "ps-search-input"
+    first = page.locator(".ps-search__results li a.ps-search__title").first
+    if missing.startswith("papers/"):
+        assert first.inner_text() == "MMLU-CF: A Contamination-free Multi-task Language Understanding Benchmark"
+    assert page.url == base_url + missing + "?q=" + words.replace(" ", "%20")
+
+
+def test_the_404_page_asked_for_by_name_offers_no_search_of_its_own_name(base_url: str, page: Page) -> None:
+    page.goto(base_url + "404.html", wait_until="networkidle")
+    assert page.locator("[data-ps-guess]").is_hidden()
+    assert page.locator("[data-ps-guess] a").count() == 0
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 def test_data_tables_wrap_between_words(browser: Browser, base_url: str, width: int) -> None:
     context = browser.new_context(viewport={"width": width, "height": 900})

@@ -609,4 +609,41 @@
   });
   const shared = searchIn(window.location.href);
   if (shared) restore(shared).catch(report);
+
+  // The page of a missing address (overrides/404.html) offers a search for the words of the address: an
+  // old or mistyped paper address still names the paper.
+  const guess = document.querySelector("[data-ps-guess]");
+  const guessed = guess && wordsOfAddress(new URL(window.location.href));
+  if (guessed) {
+    const link = document.createElement("a");
+    link.href = `?q=${encodeURIComponent(guessed)}`;
+    link.textContent = `Search the papers for “${guessed}”`;
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      event.stopPropagation(); // a click outside the search closes its panel
+      input.value = guessed;
+      backToBox();
+      panel.hidden = false;
+      soon("settled");
+    });
+    guess.append(link);
+    guess.hidden = false;
+  }
+
+  // The words of an address's last part below the site's root ("papers/old-slug/" gives "old slug"); null
+  // when it has none.
+  function wordsOfAddress(address) {
+    if (!address.pathname.startsWith(base.pathname)) return null;
+    const parts = address.pathname.slice(base.pathname.length).split("/").filter(Boolean);
+    let last = (parts.pop() || "").replace(/\.html?$/, "");
+    if (last === "index") last = parts.pop() || "";
+    if (last === "404") return null; // the page itself, asked for by its name
+    try {
+      last = decodeURIComponent(last);
+    } catch {
+      return null; // a malformed escape: no words to offer
+    }
+    const words = last.replace(/[\s\-_+.,;:]+/g, " ").trim().slice(0, 120);
+    return words.length > 1 ? words : null;
+  }
 })();
