@@ -126,3 +126,36 @@ def test_one_title_with_short_abstracts_stays_a_duplicate(fixture_project: Path)
         "data/papers/plural.yml:2: duplicate title 'Plain Papers Without Link', also in "
         "data/papers/plain-paper-without-links.yml; merge the papers or change one",
     ]
+
+
+SURVEY = f"{TITLE}: A Survey"  # title score 92 against TITLE
+
+
+def test_a_near_title_with_a_clearly_different_abstract_is_another_paper(fixture_project: Path) -> None:
+    write_paper(fixture_project, SLUG, TITLE, ABSTRACT)
+    report, problems = import_listings(
+        [write_listing(fixture_project, "new.txt", SURVEY, OTHER)], fixture_project, ADDED
+    )
+    assert problems == [] and report.added == [f"{SLUG}-a-survey"]
+    assert report.notices == []
+    assert checked(fixture_project) == ([], [])
+
+
+def test_a_near_title_with_an_alike_abstract_is_still_a_possible_duplicate(fixture_project: Path) -> None:
+    write_paper(fixture_project, SLUG, TITLE, ABSTRACT)
+    report, problems = import_listings(
+        [write_listing(fixture_project, "new.txt", SURVEY, RELISTED)], fixture_project, ADDED
+    )
+    assert problems == [] and report.added == [f"{SLUG}-a-survey"]
+    assert [str(notice) for notice in report.notices] == [
+        f"new.txt:3: possible duplicate of '{SLUG}' (title score 92); merge by hand if it is the same paper; "
+        f"if they are different papers, add distinct_from: [{SLUG}] to data/papers/{SLUG}-a-survey.yml"
+    ]
+    assert checked(fixture_project) == (
+        [],
+        [
+            f"data/papers/{SLUG}.yml:2: possible duplicate of '{SLUG}-a-survey' (title score 92); merge by hand "
+            f"if it is the same paper; if they are different papers, add distinct_from: [{SLUG}-a-survey] to "
+            f"data/papers/{SLUG}.yml"
+        ],
+    )

@@ -1,9 +1,9 @@
 """Possible duplicates in a valid catalog, for `check` to list after its verdict: never problems, never merged.
 
-Three kinds, each pair reported once, at the first paper of the pair: near-identical titles
-(generator/catalog/duplicates.py), near-identical abstracts (generator/catalog/abstracts.py), and one
-normalised title with two clearly different abstracts (kept as two papers). A pair named in either paper's
-`distinct_from` is never reported.
+Three kinds, each pair reported once, at the first paper of the pair: near-identical titles, unless their
+abstracts are clearly different (generator/catalog/duplicates.py), near-identical abstracts
+(generator/catalog/abstracts.py), and one normalised title with two clearly different abstracts (kept as
+two papers). A pair named in either paper's `distinct_from` is never reported.
 """
 
 from __future__ import annotations
@@ -52,8 +52,10 @@ def possible_duplicates(papers: Sequence[Paper], locations: Sequence[Location]) 
                     path = locations[first].path
                     notice(first, second, "title", same_title_message(papers[second].slug, score, path))
     for first, second, score in titles.pairs():
-        message = NearMatch(papers[second].slug, score).message(locations[first].path)
-        notice(first, second, "title", message)
+        # Near titles with clearly different abstracts are two papers (generator/catalog/duplicates.py).
+        if is_different(papers[first].abstract, papers[second].abstract) is None:
+            message = NearMatch(papers[second].slug, score).message(locations[first].path)
+            notice(first, second, "title", message)
     abstracts = AbstractIndex((paper.slug, paper.abstract) for paper in papers)
     number_of = {paper.slug: number for number, paper in enumerate(papers)}
     for first, second, score in abstracts.pairs():

@@ -159,7 +159,9 @@ class Merger:
             if slug not in apart:
                 messages.setdefault(slug, same_title_message(slug, score, file, new=True))
         match = self.near.best(paper.title, exclude=paper.slug)
-        if match is not None and match.slug not in apart:
+        # A near title whose abstract is clearly another paper's names another paper (generator/catalog/duplicates.py).
+        told_apart = match is not None and is_different(paper.abstract, self.papers[match.slug].abstract) is not None
+        if match is not None and match.slug not in apart and not told_apart:
             messages.setdefault(match.slug, match.message(file))
         found = self.abstracts.best(paper.abstract, exclude=apart | set(messages))
         if found is not None:
