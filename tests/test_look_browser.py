@@ -193,8 +193,10 @@ def test_the_404_page_searches_for_the_words_of_the_missing_address(
     assert page.url == base_url + missing + "?q=" + words.replace(" ", "%20")
 
 
-def test_the_404_page_asked_for_by_name_offers_no_search_of_its_own_name(base_url: str, page: Page) -> None:
-    page.goto(base_url + "404.html", wait_until="networkidle")
+@pytest.mark.parametrize("missing", ["404.html", "papers/page/99/"])
+def test_the_404_page_offers_no_search_for_an_address_without_words(base_url: str, page: Page, missing: str) -> None:
+    page.goto(base_url + missing, wait_until="networkidle")
+    assert page.locator("h1").inner_text() == "Page not found"
     assert page.locator("[data-ps-guess]").is_hidden()
     assert page.locator("[data-ps-guess] a").count() == 0
 

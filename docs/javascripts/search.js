@@ -623,8 +623,7 @@
       event.stopPropagation(); // a click outside the search closes its panel
       input.value = guessed;
       backToBox();
-      panel.hidden = false;
-      soon("settled");
+      root.querySelector("form").requestSubmit(); // searched as if the reader had typed it and pressed Enter
     });
     guess.append(link);
     guess.hidden = false;
@@ -644,6 +643,6 @@
       return null; // a malformed escape: no words to offer
     }
     const words = last.replace(/[\s\-_+.,;:]+/g, " ").trim().slice(0, 120);
-    return words.length > 1 ? words : null;
+    return words.length > 1 && !/^[\d ]+$/.test(words) ? words : null; // "papers/page/99/" names no paper
   }
 })();
