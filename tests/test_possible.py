@@ -80,23 +80,29 @@ def test_one_title_with_short_or_alike_abstracts_is_one_paper(fixture_project: P
     assert problems == [] and (report.added, report.merged) == ([], ["plain-paper-without-links"])
 
 
+def imported_beside_the_paper(project: Path, title: str, abstract: str) -> tuple[list[str], list[str], list[str]]:
+    """The catalog's paper (TITLE, ABSTRACT) and one imported from a listing (`title`, `abstract`): the papers
+    the import added, the notices it printed, and the possible duplicates `check` lists after it."""
+    write_paper(project, SLUG, TITLE, ABSTRACT)
+    report, problems = import_listings([write_listing(project, "new.txt", title, abstract)], project, ADDED)
+    assert problems == []
+    found, notices = checked(project)
+    assert found == []
+    return report.added, [str(notice) for notice in report.notices], notices
+
+
 def test_a_near_identical_abstract_under_another_title_is_a_notice(fixture_project: Path) -> None:
-    write_paper(fixture_project, SLUG, TITLE, ABSTRACT)
-    entries = write_listing(fixture_project, "new.txt", "Adapters Distilled for Translation", RELISTED)
-    report, problems = import_listings([entries], fixture_project, ADDED)
-    assert problems == [] and report.added == ["adapters-distilled-for-translation"]
-    assert [str(notice) for notice in report.notices] == [
+    added, imported, listed = imported_beside_the_paper(fixture_project, "Adapters Distilled for Translation", RELISTED)
+    assert added == [NEW]
+    assert imported == [
         f"new.txt:3: possible duplicate of '{SLUG}' (abstract score 95); merge by hand if it is the same paper; "
         f"if they are different papers, add distinct_from: [{SLUG}] to data/papers/{NEW}.yml"
     ]
-    assert checked(fixture_project) == (
-        [],
-        [
-            f"data/papers/{NEW}.yml:7: possible duplicate of '{SLUG}' (abstract score 95); "
-            f"merge by hand if it is the same paper; if they are different papers, add distinct_from: [{SLUG}] to "
-            "data/papers/adapters-distilled-for-translation.yml"
-        ],
-    )
+    assert listed == [
+        f"data/papers/{NEW}.yml:7: possible duplicate of '{SLUG}' (abstract score 95); "
+        f"merge by hand if it is the same paper; if they are different papers, add distinct_from: [{SLUG}] to "
+        f"data/papers/{NEW}.yml"
+    ]
 
 
 def test_distinct_from_in_either_paper_silences_the_pair(fixture_project: Path) -> None:
@@ -132,30 +138,18 @@ SURVEY = f"{TITLE}: A Survey"  # title score 92 against TITLE
 
 
 def test_a_near_title_with_a_clearly_different_abstract_is_another_paper(fixture_project: Path) -> None:
-    write_paper(fixture_project, SLUG, TITLE, ABSTRACT)
-    report, problems = import_listings(
-        [write_listing(fixture_project, "new.txt", SURVEY, OTHER)], fixture_project, ADDED
-    )
-    assert problems == [] and report.added == [f"{SLUG}-a-survey"]
-    assert report.notices == []
-    assert checked(fixture_project) == ([], [])
+    assert imported_beside_the_paper(fixture_project, SURVEY, OTHER) == ([f"{SLUG}-a-survey"], [], [])
 
 
 def test_a_near_title_with_an_alike_abstract_is_still_a_possible_duplicate(fixture_project: Path) -> None:
-    write_paper(fixture_project, SLUG, TITLE, ABSTRACT)
-    report, problems = import_listings(
-        [write_listing(fixture_project, "new.txt", SURVEY, RELISTED)], fixture_project, ADDED
-    )
-    assert problems == [] and report.added == [f"{SLUG}-a-survey"]
-    assert [str(notice) for notice in report.notices] == [
+    added, imported, listed = imported_beside_the_paper(fixture_project, SURVEY, RELISTED)
+    assert added == [f"{SLUG}-a-survey"]
+    assert imported == [
         f"new.txt:3: possible duplicate of '{SLUG}' (title score 92); merge by hand if it is the same paper; "
         f"if they are different papers, add distinct_from: [{SLUG}] to data/papers/{SLUG}-a-survey.yml"
     ]
-    assert checked(fixture_project) == (
-        [],
-        [
-            f"data/papers/{SLUG}.yml:2: possible duplicate of '{SLUG}-a-survey' (title score 92); merge by hand "
-            f"if it is the same paper; if they are different papers, add distinct_from: [{SLUG}-a-survey] to "
-            f"data/papers/{SLUG}.yml"
-        ],
-    )
+    assert listed == [
+        f"data/papers/{SLUG}.yml:2: possible duplicate of '{SLUG}-a-survey' (title score 92); merge by hand "
+        f"if it is the same paper; if they are different papers, add distinct_from: [{SLUG}-a-survey] to "
+        f"data/papers/{SLUG}.yml"
+    ]
